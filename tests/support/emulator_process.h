@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+namespace exegia::test {
+
+// Runs exegia-auth-emulator as a child process on a free loopback port and
+// exposes what it printed on its start-up line. Stopped on destruction.
+class EmulatorProcess
+{
+public:
+    EmulatorProcess() = default;
+    ~EmulatorProcess();
+    EmulatorProcess(const EmulatorProcess &) = delete;
+    EmulatorProcess &operator=(const EmulatorProcess &) = delete;
+
+    // Starts with --port 0 and, unless `args` names --data, --in-memory.
+    // Returns false (and fills `error`) when it does not print its JSON line
+    // within `timeoutMs`.
+    bool start(const QStringList &args = {}, QString *error = nullptr, int timeoutMs = 15000);
+    // SIGTERM and wait; returns the exit code (or -1 when it had to be killed).
+    int stop(int timeoutMs = 10000);
+    // SIGKILL, as a crash would.
+    void kill();
+    bool isRunning() const;
+
+    static QString executablePath();
+
+    QUrl url() const { return QUrl(m_info.value(u"url").toString()); }
+    QString urlString() const { return m_info.value(u"url").toString(); }
+    QString publishableKey() const { return m_info.value(u"publishable_key").toString(); }
+    QString serviceRoleKey() const { return m_info.value(u"service_role_key").toString(); }
+    QString jwtSecret() const { return m_info.value(u"jwt_secret").toString(); }
+    QString mailbox() const { return m_info.value(u"mailbox").toString(); }
+    QString issuer(const QString &provider) const;
+    QString clientId(const QString &provider) const;
+    const QJsonObject &info() const { return m_info; }
+    QByteArray standardError() const;
+
+private:
+    QProcess *m_process = nullptr;
+    QJsonObject m_info;
+    QByteArray m_stderr;
+};
+
+} // namespace exegia::test
