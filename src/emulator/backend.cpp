@@ -1,0 +1,99 @@
+#include "backend.h"
+
+#include "jwt.h"
+#include "logging.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QJsonObject>
+
+Q_LOGGING_CATEGORY(lcEmulator, "exegia.emulator")
+
+namespace exegia::emulator {
+
+namespace {
+
+QByteArray legacyApiKey(const QString &role, const QByteArray &secret)
+{
+    // Fixed iat/exp so a given secret always yields the same keys.
+    return jwt::signHs256({{u"iss"_qs, u"supabase"_qs},
+                           {u"ref"_qs, u"local"_qs},
+                           {u"role"_qs, role},
+                           {u"iat"_qs, 1735689600},
+                           {u"exp"_qs, 2051222400}},
+                          secret);
+}
+
+} // namespace
+
+Backend::Backend(Config config)
+    : m_config(std::move(config))
+    , m_anonKey(legacyApiKey(u"anon"_qs, m_config.jwtSecret))
+    , m_serviceRoleKey(legacyApiKey(u"service_role"_qs, m_config.jwtSecret))
+{}
+
+bool Backend::open(QString *error)
+{
+    QString path;
+    if (!m_config.inMemory) {
+        if (!QDir().mkpath(m_config.dataDir)) {
+            *error = QStringLiteral("cannot create the data folder %1").arg(m_config.dataDir);
+            return false;
+        }
+        path = QDir(m_config.dataDir).filePath(QStringLiteral("emulator.sqlite3"));
+    }
+    if (!m_db.open(path, error))
+        return false;
+
+    // The identity provider's key lives with the data, so ID tokens and the
+    // published JWKS stay valid across restarts.
+    try {
+        const QByteArray pem = m_db.metaValue(QStringLiteral("idp_rsa_key"));
+        if (!pem.isEmpty())
+            m_idpKey = crypto::RsaKey::fromPem(pem);
+        if (m_idpKey.isNull()) {
+            m_idpKey = crypto::RsaKey::generate(2048);
+            m_db.setMetaValue(QStringLiteral("idp_rsa_key"), m_idpKey.privatePem());
+        }
+    } catch (const DatabaseError &e) {
+        *error = QString::fromUtf8(e.what());
+        return false;
+    }
+    if (m_idpKey.isNull()) {
+        *error = QStringLiteral("cannot create the identity provider's RSA key");
+        return false;
+    }
+    m_idpKeyId = m_idpKey.keyId();
+    return true;
+}
+
+QString Backend::clientId(const QString &provider)
+{
+    if (provider == u"google")
+        return QStringLiteral("local-desktop.apps.googleusercontent.com");
+    if (provider == u"apple")
+        return QStringLiteral("dev.exegia.signin");
+    return {};
+}
+
+bool Backend::isIdpProvider(const QString &provider)
+{
+    return provider == u"google" || provider == u"apple";
+}
+
+qint64 Backend::now()
+{
+    return QDateTime::currentSecsSinceEpoch();
+}
+
+QString Backend::isoNow()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+QString Backend::isoTime(qint64 unixSeconds)
+{
+    return QDateTime::fromSecsSinceEpoch(unixSeconds, Qt::UTC).toString(Qt::ISODate);
+}
+
+} // namespace exegia::emulator

@@ -1,0 +1,74 @@
+#include "http.h"
+
+#include <QJsonDocument>
+
+namespace exegia::emulator {
+
+QByteArray Request::header(QByteArrayView name) const
+{
+    for (const auto &h : headers) {
+        if (QByteArrayView(h.first).compare(name, Qt::CaseInsensitive) == 0)
+            return h.second;
+    }
+    return {};
+}
+
+QString Request::param(const QString &name) const
+{
+    return query.queryItemValue(name, QUrl::FullyDecoded);
+}
+
+bool Request::apiVersioned() const
+{
+    const QByteArray version = header("x-supabase-api-version").trimmed();
+    return !version.isEmpty() && version >= "2024-01-01";
+}
+
+QByteArray Request::bearerToken() const
+{
+    const QByteArray value = header("authorization").trimmed();
+    if (value.size() < 7 || !value.first(7).toLower().startsWith("bearer "))
+        return {};
+    return value.mid(7).trimmed();
+}
+
+Reply Reply::json(int status, const QJsonObject &object)
+{
+    return {status, QJsonDocument(object).toJson(QJsonDocument::Compact), "application/json", {}};
+}
+
+Reply Reply::json(int status, const QJsonArray &array)
+{
+    return {status, QJsonDocument(array).toJson(QJsonDocument::Compact), "application/json", {}};
+}
+
+Reply Reply::empty(int status)
+{
+    return {status, {}, {}, {}};
+}
+
+Reply Reply::redirect(const QUrl &location)
+{
+    Reply reply{302, {}, {}, {}};
+    reply.headers.append({"Location", location.toEncoded()});
+    return reply;
+}
+
+Reply Reply::html(int status, const QByteArray &page)
+{
+    return {status, page, "text/html; charset=utf-8", {}};
+}
+
+QUrlQuery parseForm(const QByteArray &body)
+{
+    QByteArray copy = body;
+    copy.replace('+', "%20");
+    return QUrlQuery(QString::fromLatin1(copy));
+}
+
+QString formValue(const QUrlQuery &form, const QString &name)
+{
+    return form.queryItemValue(name, QUrl::FullyDecoded);
+}
+
+} // namespace exegia::emulator

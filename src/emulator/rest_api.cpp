@@ -1,0 +1,355 @@
+#include "rest_api.h"
+
+#include "backend.h"
+#include "crypto.h"
+#include "errors.h"
+#include "jwt.h"
+#include "server.h"
+
+#include <QJsonDocument>
+
+namespace exegia::emulator {
+
+namespace {
+
+// PostgREST tolerates this much clock skew on exp.
+constexpr int kClockSkew = 30;
+
+bool prefers(const Request &request, QByteArrayView token)
+{
+    for (QByteArray part : request.header("prefer").split(',')) {
+        if (part.trimmed() == token)
+            return true;
+    }
+    return false;
+}
+
+QString resolution(const Request &request)
+{
+    if (prefers(request, "resolution=merge-duplicates"))
+        return u"merge"_qs;
+    if (prefers(request, "resolution=ignore-duplicates"))
+        return u"ignore"_qs;
+    return {};
+}
+
+Reply invalidBody()
+{
+    return restError(400, u"PGRST102"_qs, u"Empty or invalid json"_qs);
+}
+
+std::optional<Reply> checkColumns(const QJsonObject &row)
+{
+    for (auto it = row.begin(); it != row.end(); ++it) {
+        if (!kUserColumns.contains(it.key()))
+            return restError(
+                400, u"PGRST204"_qs,
+                u"Could not find the '%1' column of 'users' in the schema cache"_qs.arg(it.key()));
+        if (!it.value().isString() && !it.value().isNull())
+            return restError(
+                400, u"22P02"_qs,
+                u"invalid input syntax for type text in column \"%1\""_qs.arg(it.key()));
+    }
+    return std::nullopt;
+}
+
+Reply notNull(const QString &id)
+{
+    return restError(
+        400, u"23502"_qs,
+        u"null value in column \"display_name\" of relation \"users\" violates not-null constraint"_qs,
+        u"Failing row contains (%1, null, ...)."_qs.arg(id));
+}
+
+} // namespace
+
+RestApi::RestApi(Backend &backend)
+    : m_backend(backend)
+{}
+
+void RestApi::registerRoutes(Server &server)
+{
+    for (const QByteArray method : {"GET", "POST", "PATCH", "DELETE"})
+        server.routePrefix(method, u"/rest/v1/"_qs, Access::ApiKey,
+                           [this](const Request &r) { return handle(r); });
+}
+
+std::variant<DbRole, Reply> RestApi::role(const Request &request) const
+{
+    const QByteArray token = request.bearerToken();
+    if (token.isEmpty())
+        return DbRole{};
+    const jwt::Decoded decoded =
+        jwt::verifyHs256(token, m_backend.config().jwtSecret, Backend::now(), kClockSkew);
+    if (decoded.status == jwt::Status::Expired) {
+        Reply reply = restError(401, u"PGRST303"_qs, u"JWT expired"_qs);
+        reply.withHeader("WWW-Authenticate",
+                         "Bearer error=\"invalid_token\", error_description=\"JWT expired\"");
+        return reply;
+    }
+    if (!decoded.ok()) {
+        Reply reply = restError(401, u"PGRST301"_qs,
+                                decoded.status == jwt::Status::BadSignature
+                                    ? u"JWSError JWSInvalidSignature"_qs
+                                    : u"JWSError (CompactDecodeError Invalid number of parts: "
+                                      "Expected 3 parts; got 1)"_qs);
+        reply.withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+        return reply;
+    }
+    const QString role = decoded.payload.value(u"role").toString();
+    if (role == u"anon")
+        return DbRole{};
+    if (role == u"service_role")
+        return DbRole{DbRole::ServiceRole, {}};
+    if (role == u"authenticated") {
+        const QString sub = decoded.payload.value(u"sub").toString();
+        if (!crypto::isUuid(sub))
+            return restError(401, u"PGRST301"_qs, u"JWT has no valid sub claim"_qs);
+        return DbRole{DbRole::Authenticated, sub.toLower()};
+    }
+    return restError(400, u"22023"_qs, u"role \"%1\" does not exist"_qs.arg(role));
+}
+
+Reply RestApi::handle(const Request &request)
+{
+    const QString table = request.path.mid(int(qstrlen("/rest/v1/")));
+    if (table != u"users")
+        return restError(404, u"PGRST205"_qs,
+                         u"Could not find the table 'public.%1' in the schema cache"_qs.arg(table));
+    auto who = role(request);
+    if (auto *error = std::get_if<Reply>(&who))
+        return *error;
+    auto parsed = parseRestQuery(request);
+    if (auto *error = std::get_if<Reply>(&parsed))
+        return *error;
+    const DbRole &dbRole = std::get<DbRole>(who);
+    const RestQuery &query = std::get<RestQuery>(parsed);
+    if (request.method == "GET")
+        return select(request, dbRole, query);
+    if (request.method == "POST")
+        return insert(request, dbRole, query);
+    if (request.method == "PATCH")
+        return update(request, dbRole, query);
+    return remove(request, dbRole, query);
+}
+
+QJsonArray RestApi::fetch(const QStringList &columns, const QString &where,
+                          const QVariantList &binds)
+{
+    QJsonArray rows;
+    for (const QVariantMap &row : m_backend.db().rows(
+             u"SELECT * FROM profiles WHERE "_qs + where + u" ORDER BY created_at, id"_qs, binds))
+        rows.append(rowJson(row, columns));
+    return rows;
+}
+
+Reply RestApi::select(const Request &request, const DbRole &role, const RestQuery &query)
+{
+    if (role.kind == DbRole::Anon)
+        return permissionDenied(role);
+    QString where = query.where;
+    QVariantList binds = query.binds;
+    if (role.kind == DbRole::Authenticated) {
+        // RLS: users_select_own.
+        where = u"("_qs + where + u") AND id = ?"_qs;
+        binds.append(role.uid);
+    }
+    if (query.limit)
+        where += u" LIMIT %1"_qs.arg(*query.limit);
+    const QJsonArray rows = fetch(query.columns, where, binds);
+    if (request.header("accept").contains("application/vnd.pgrst.object+json")) {
+        if (rows.size() != 1)
+            return restError(406, u"PGRST116"_qs,
+                             u"Cannot coerce the result to a single JSON object"_qs,
+                             u"The result contains %1 rows"_qs.arg(rows.size()));
+        Reply reply = Reply::json(200, rows.first().toObject());
+        reply.contentType = "application/vnd.pgrst.object+json; charset=utf-8";
+        return reply;
+    }
+    Reply reply = Reply::json(200, rows);
+    reply.withHeader("Content-Range", rows.isEmpty()
+                                          ? QByteArray("*/*")
+                                          : "0-" + QByteArray::number(rows.size() - 1) + "/*");
+    return reply;
+}
+
+Reply RestApi::insert(const Request &request, const DbRole &role, const RestQuery &query)
+{
+    if (role.kind == DbRole::Anon)
+        return permissionDenied(role);
+    const QJsonDocument doc = QJsonDocument::fromJson(request.body);
+    QJsonArray rows;
+    if (doc.isObject())
+        rows.append(doc.object());
+    else if (doc.isArray())
+        rows = doc.array();
+    else
+        return invalidBody();
+
+    const QString onConflict = request.param(u"on_conflict"_qs);
+    if (!onConflict.isEmpty() && onConflict != u"id")
+        return restError(
+            400, u"42P10"_qs,
+            u"there is no unique or exclusion constraint matching the ON CONFLICT specification"_qs);
+
+    Database::Transaction tx(m_backend.db());
+    QStringList ids;
+    for (const QJsonValue &value : rows) {
+        if (!value.isObject())
+            return invalidBody();
+        if (auto error = insertRow(role, value.toObject(), resolution(request), &ids))
+            return *error;
+    }
+    tx.commit();
+    if (!prefers(request, "return=representation"))
+        return Reply::empty(201);
+    QJsonArray inserted;
+    for (const QString &id : ids)
+        inserted += fetch(query.columns, u"id = ?"_qs, {id});
+    return Reply::json(201, inserted);
+}
+
+std::optional<Reply> RestApi::insertRow(const DbRole &role, const QJsonObject &row,
+                                        const QString &resolution, QStringList *insertedIds)
+{
+    if (auto error = checkColumns(row))
+        return error;
+    // Column privileges: authenticated may insert only these.
+    if (role.kind == DbRole::Authenticated) {
+        for (const QString &key : row.keys()) {
+            if (key != u"id" && key != u"display_name" && key != u"avatar_url")
+                return permissionDenied(role);
+        }
+    }
+    const QString id = row.value(u"id").toString().toLower();
+    if (!crypto::isUuid(id))
+        return id.isEmpty()
+                   ? restError(
+                         400, u"23502"_qs,
+                         u"null value in column \"id\" of relation \"users\" violates not-null constraint"_qs)
+                   : restError(400, u"22P02"_qs,
+                               u"invalid input syntax for type uuid: \"%1\""_qs.arg(id));
+    if (role.kind == DbRole::Authenticated && id != role.uid)
+        return rlsViolation(); // users_insert_own
+    if (row.value(u"display_name").toString().isEmpty() && !row.value(u"display_name").isString())
+        return notNull(id);
+
+    Database &db = m_backend.db();
+    const auto authUser = db.row(u"SELECT is_anonymous FROM users WHERE id = ?"_qs, {id});
+    if (!authUser)
+        return restError(
+            409, u"23503"_qs,
+            u"insert or update on table \"users\" violates foreign key constraint \"users_id_fkey\""_qs,
+            u"Key (id)=(%1) is not present in table \"users\"."_qs.arg(id));
+    // The migration's trigger: user_type follows auth.users.is_anonymous, and
+    // only service_role may choose it.
+    QString userType =
+        (*authUser)[u"is_anonymous"_qs].toBool() ? u"anonymous"_qs : u"registered"_qs;
+    if (role.kind == DbRole::ServiceRole && row.contains(u"user_type"_qs)) {
+        userType = row.value(u"user_type").toString();
+        if (userType != u"anonymous" && userType != u"registered" && userType != u"admin")
+            return restError(
+                400, u"23514"_qs,
+                u"new row for relation \"users\" violates check constraint \"users_user_type_check\""_qs);
+    }
+
+    const bool exists = !db.value(u"SELECT 1 FROM profiles WHERE id = ?"_qs, {id}).isNull();
+    if (exists) {
+        if (resolution == u"ignore")
+            return std::nullopt;
+        if (resolution != u"merge")
+            return restError(409, u"23505"_qs,
+                             u"duplicate key value violates unique constraint \"users_pkey\""_qs,
+                             u"Key (id)=(%1) already exists."_qs.arg(id));
+        QStringList sets;
+        QVariantList binds;
+        for (const QString &column : {u"display_name"_qs, u"avatar_url"_qs, u"user_type"_qs}) {
+            if (!row.contains(column) ||
+                (column == u"user_type" && role.kind != DbRole::ServiceRole))
+                continue;
+            sets.append(column + u" = ?"_qs);
+            binds.append(row.value(column).isNull() ? QVariant()
+                                                    : QVariant(row.value(column).toString()));
+        }
+        sets.append(u"updated_at = ?"_qs);
+        binds << Backend::isoNow() << id;
+        db.exec(u"UPDATE profiles SET "_qs + sets.join(u", "_qs) + u" WHERE id = ?"_qs, binds);
+        insertedIds->append(id);
+        return std::nullopt;
+    }
+    const QString now = Backend::isoNow();
+    const QJsonValue avatar = row.value(u"avatar_url");
+    db.exec(
+        u"INSERT INTO profiles (id, display_name, avatar_url, user_type, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?)"_qs,
+        {id, row.value(u"display_name").toString(),
+         avatar.isString() ? QVariant(avatar.toString()) : QVariant(), userType, now, now});
+    insertedIds->append(id);
+    return std::nullopt;
+}
+
+Reply RestApi::update(const Request &request, const DbRole &role, const RestQuery &query)
+{
+    if (role.kind == DbRole::Anon)
+        return permissionDenied(role);
+    const QJsonDocument doc = QJsonDocument::fromJson(request.body);
+    if (!doc.isObject())
+        return invalidBody();
+    const QJsonObject changes = doc.object();
+    if (auto error = checkColumns(changes))
+        return *error;
+    QStringList sets;
+    QVariantList binds;
+    for (auto it = changes.begin(); it != changes.end(); ++it) {
+        const bool allowed = it.key() == u"display_name" || it.key() == u"avatar_url" ||
+                             (role.kind == DbRole::ServiceRole && it.key() == u"user_type");
+        if (!allowed)
+            return permissionDenied(role); // column privileges
+        if (it.key() == u"display_name" && it.value().isNull())
+            return notNull(role.uid);
+        if (it.key() == u"user_type" &&
+            !QStringList{u"anonymous"_qs, u"registered"_qs, u"admin"_qs}.contains(
+                it.value().toString()))
+            return restError(
+                400, u"23514"_qs,
+                u"new row for relation \"users\" violates check constraint \"users_user_type_check\""_qs);
+        sets.append(it.key() + u" = ?"_qs);
+        binds.append(it.value().isNull() ? QVariant() : QVariant(it.value().toString()));
+    }
+    QString where = query.where;
+    QVariantList whereBinds = query.binds;
+    if (role.kind == DbRole::Authenticated) {
+        where = u"("_qs + where + u") AND id = ?"_qs; // users_update_own
+        whereBinds.append(role.uid);
+    }
+    Database::Transaction tx(m_backend.db());
+    const QJsonArray before = fetch({u"id"_qs}, where, whereBinds);
+    if (!sets.isEmpty() && !before.isEmpty()) {
+        sets.append(u"updated_at = ?"_qs);
+        binds.append(Backend::isoNow());
+        m_backend.db().exec(u"UPDATE profiles SET "_qs + sets.join(u", "_qs) + u" WHERE "_qs +
+                                where,
+                            binds + whereBinds);
+    }
+    tx.commit();
+    if (!prefers(request, "return=representation"))
+        return Reply::empty(204);
+    QJsonArray rows;
+    for (const QJsonValue &row : before)
+        rows += fetch(query.columns, u"id = ?"_qs, {row.toObject().value(u"id").toString()});
+    return Reply::json(200, rows);
+}
+
+Reply RestApi::remove(const Request &request, const DbRole &role, const RestQuery &query)
+{
+    // No delete grant or policy: the row goes with the auth user.
+    if (role.kind != DbRole::ServiceRole)
+        return permissionDenied(role);
+    const QJsonArray rows = fetch(query.columns, query.where, query.binds);
+    m_backend.db().exec(u"DELETE FROM profiles WHERE "_qs + query.where, query.binds);
+    if (!prefers(request, "return=representation"))
+        return Reply::empty(204);
+    return Reply::json(200, rows);
+}
+
+} // namespace exegia::emulator

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "http.h"
+
+#include <QJsonObject>
+#include <QStringList>
+#include <QVariantList>
+
+#include <optional>
+#include <variant>
+
+namespace exegia::emulator {
+
+class Backend;
+class Server;
+
+// The database role a request runs as, from its bearer JWT.
+struct DbRole
+{
+    enum Kind { Anon, Authenticated, ServiceRole } kind = Anon;
+    QString uid; // auth.uid() for Authenticated
+};
+
+// A parsed PostgREST query on public.users: the columns to return and the
+// eq. filters, as SQL with binds.
+struct RestQuery
+{
+    QStringList columns;
+    QString where = u"1"_qs;
+    QVariantList binds;
+    std::optional<int> limit;
+};
+
+// PostgREST's view of public.users, with the migration's RLS policies,
+// column privileges and triggers (supabase/migrations) applied by hand.
+class RestApi
+{
+public:
+    explicit RestApi(Backend &backend);
+    void registerRoutes(Server &server);
+
+private:
+    Reply handle(const Request &request);
+    std::variant<DbRole, Reply> role(const Request &request) const;
+    Reply select(const Request &request, const DbRole &role, const RestQuery &query);
+    Reply insert(const Request &request, const DbRole &role, const RestQuery &query);
+    Reply update(const Request &request, const DbRole &role, const RestQuery &query);
+    Reply remove(const Request &request, const DbRole &role, const RestQuery &query);
+    // Validates and writes one row; an error reply when a rule refuses it.
+    std::optional<Reply> insertRow(const DbRole &role, const QJsonObject &row,
+                                   const QString &resolution, QStringList *insertedIds);
+    QJsonArray fetch(const QStringList &columns, const QString &where, const QVariantList &binds);
+
+    Backend &m_backend;
+};
+
+// rest_query.cpp
+extern const QStringList kUserColumns;
+std::variant<RestQuery, Reply> parseRestQuery(const Request &request);
+QJsonObject rowJson(const QVariantMap &row, const QStringList &columns);
+// PostgREST answers a refused privilege with 401 for anon, 403 otherwise.
+Reply permissionDenied(const DbRole &role);
+Reply rlsViolation();
+
+} // namespace exegia::emulator
