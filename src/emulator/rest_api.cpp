@@ -33,6 +33,13 @@ QString resolution(const Request &request)
     return {};
 }
 
+// QJsonArray's += would nest the second array as one element.
+void appendAll(QJsonArray &to, const QJsonArray &from)
+{
+    for (const QJsonValue &value : from)
+        to.append(value);
+}
+
 Reply invalidBody()
 {
     return restError(400, u"PGRST102"_qs, u"Empty or invalid json"_qs);
@@ -205,7 +212,7 @@ Reply RestApi::insert(const Request &request, const DbRole &role, const RestQuer
         return Reply::empty(201);
     QJsonArray inserted;
     for (const QString &id : ids)
-        inserted += fetch(query.columns, u"id = ?"_qs, {id});
+        appendAll(inserted, fetch(query.columns, u"id = ?"_qs, {id}));
     return Reply::json(201, inserted);
 }
 
@@ -336,7 +343,7 @@ Reply RestApi::update(const Request &request, const DbRole &role, const RestQuer
         return Reply::empty(204);
     QJsonArray rows;
     for (const QJsonValue &row : before)
-        rows += fetch(query.columns, u"id = ?"_qs, {row.toObject().value(u"id").toString()});
+        appendAll(rows, fetch(query.columns, u"id = ?"_qs, {row.toObject().value(u"id").toString()}));
     return Reply::json(200, rows);
 }
 
