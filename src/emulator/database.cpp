@@ -82,11 +82,13 @@ bool Database::open(const QString &path, QString *error)
         if (!path.isEmpty()) {
             // WAL keeps committed data safe across a kill -9; NORMAL sync is
             // enough for that (only power loss can drop the last commit).
-            exec(QStringLiteral("PRAGMA journal_mode=WAL"));
-            exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+            // value() finishes the statement: a PRAGMA that answers a row
+            // would otherwise stay active and block the schema's COMMIT.
+            value(QStringLiteral("PRAGMA journal_mode=WAL"));
+            value(QStringLiteral("PRAGMA synchronous=NORMAL"));
         }
-        exec(QStringLiteral("PRAGMA foreign_keys=ON"));
-        exec(QStringLiteral("PRAGMA busy_timeout=5000"));
+        value(QStringLiteral("PRAGMA foreign_keys=ON"));
+        value(QStringLiteral("PRAGMA busy_timeout=5000"));
         Transaction tx(*this);
         for (const char *statement : kSchema)
             exec(QString::fromLatin1(statement));
