@@ -1,0 +1,188 @@
+#include <exegia/auth/HttpTransport.h>
+
+#include <exegia/auth/Logging.h>
+#include <exegia/auth/NetworkError.h>
+#include <exegia/auth/Redaction.h>
+
+#include "detail/Completion.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QPointer>
+#include <QTimer>
+
+#include <memory>
+
+namespace exegia::auth {
+
+namespace {
+
+NetworkError::Kind kindOf(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+        return NetworkError::Kind::ConnectionRefused;
+    case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+        return NetworkError::Kind::ConnectionClosed;
+    case QNetworkReply::HostNotFoundError:
+        return NetworkError::Kind::HostNotFound;
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::OperationCanceledError: // what transferTimeout reports on Qt 6.4
+        return NetworkError::Kind::Timeout;
+    case QNetworkReply::SslHandshakeFailedError:
+        return NetworkError::Kind::Tls;
+    default:
+        return NetworkError::Kind::Other;
+    }
+}
+
+bool isRetryableKind(NetworkError::Kind kind)
+{
+    // A timeout already cost the whole budget; a missing host or bad
+    // certificate will not change in 400 ms.
+    return kind == NetworkError::Kind::ConnectionRefused ||
+           kind == NetworkError::Kind::ConnectionClosed;
+}
+
+} // namespace
+
+HttpTransport::HttpTransport(Settings settings, QObject *parent)
+    : QObject(parent)
+    , m_settings(std::move(settings))
+    , m_network(new QNetworkAccessManager(this))
+{
+    m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+}
+
+HttpTransport::~HttpTransport() = default;
+
+bool HttpTransport::isRetryableStatus(int status)
+{
+    return status == 502 || status == 503 || status == 504;
+}
+
+QNetworkRequest HttpTransport::networkRequest(const HttpRequest &request) const
+{
+    QUrl url = m_settings.baseUrl;
+    QString basePath = url.path();
+    while (basePath.endsWith(u'/'))
+        basePath.chop(1);
+    url.setPath(basePath + request.path);
+    if (!request.query.isEmpty())
+        url.setQuery(request.query);
+
+    QNetworkRequest r(url);
+    r.setTransferTimeout(int(m_settings.timeout.count()));
+    r.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    for (const auto &h : request.headers)
+        r.setRawHeader(h.first, h.second);
+    const QString bearer = request.bearer.isEmpty() ? m_settings.apiKey : request.bearer;
+    r.setRawHeader("apikey", m_settings.apiKey.toLatin1());
+    r.setRawHeader("Authorization", "Bearer " + bearer.toLatin1());
+    r.setRawHeader("X-Client-Info", m_settings.clientInfo.toUtf8());
+    if (request.path.startsWith(QLatin1String("/auth/v1")))
+        r.setRawHeader("X-Supabase-Api-Version", "2024-01-01");
+    if (!r.hasRawHeader("Accept"))
+        r.setRawHeader("Accept", "application/json");
+    if (!request.isIdempotent())
+        r.setRawHeader("Content-Type", "application/json;charset=UTF-8");
+    return r;
+}
+
+QByteArray HttpTransport::bodyBytes(const HttpRequest &request)
+{
+    if (request.isIdempotent())
+        return {};
+    if (!request.body)
+        return QByteArrayLiteral("{}");
+    if (request.body->isArray())
+        return QJsonDocument(request.body->toArray()).toJson(QJsonDocument::Compact);
+    return QJsonDocument(request.body->toObject()).toJson(QJsonDocument::Compact);
+}
+
+void HttpTransport::send(const HttpRequest &request, Callback callback)
+{
+    attempt(request, 1, std::move(callback));
+}
+
+QFuture<HttpReply> HttpTransport::request(const HttpRequest &request)
+{
+    detail::Completion<HttpReply> completion;
+    send(request, [completion](const HttpReply *reply, std::exception_ptr error) {
+        if (reply)
+            completion.succeed(*reply);
+        else
+            completion.fail(error);
+    });
+    return completion.future();
+}
+
+void HttpTransport::attempt(const HttpRequest &request, int attemptNumber, Callback callback)
+{
+    QNetworkReply *reply =
+        m_network->sendCustomRequest(networkRequest(request), request.method, bodyBytes(request));
+    auto timer = std::make_shared<QElapsedTimer>();
+    timer->start();
+    connect(reply, &QNetworkReply::finished, this,
+            [this, reply, request, attemptNumber, callback = std::move(callback), timer]() {
+                qCDebug(lcAuth).noquote()
+                    << request.method << Redaction::redact(reply->url().toString())
+                    << reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt()
+                    << timer->elapsed() << "ms";
+                finished(reply, request, attemptNumber, callback);
+            });
+}
+
+void HttpTransport::finished(QNetworkReply *reply, const HttpRequest &request, int attemptNumber,
+                             const Callback &callback)
+{
+    reply->deleteLater();
+    const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    const bool canRetry = request.isIdempotent() && attemptNumber < m_settings.maxAttempts;
+    auto retry = [&]() {
+        const auto delay = m_settings.firstRetryDelay * (1 << (attemptNumber - 1));
+        qCInfo(lcAuth).noquote() << "retrying" << request.method << request.path << "in"
+                                 << delay.count() << "ms";
+        QTimer::singleShot(delay, this, [this, request, attemptNumber, callback]() {
+            attempt(request, attemptNumber + 1, callback);
+        });
+    };
+
+    // Codes below 200 are transport failures (connection, proxy), even when a
+    // status line arrived before the connection dropped mid-body.
+    const bool transportFailed =
+        reply->error() != QNetworkReply::NoError && int(reply->error()) < 200;
+    if (!statusAttribute.isValid() || transportFailed) {
+        const auto kind = kindOf(reply->error());
+        if (canRetry && isRetryableKind(kind))
+            return retry();
+        qCInfo(lcAuth).noquote() << request.method << request.path
+                                 << "failed:" << Redaction::redact(reply->errorString());
+        callback(nullptr, std::make_exception_ptr(NetworkError(kind, reply->errorString())));
+        return;
+    }
+
+    HttpReply result;
+    result.status = statusAttribute.toInt();
+    if (canRetry && isRetryableStatus(result.status))
+        return retry();
+    if (result.status >= 300 && result.status < 400) {
+        // Nothing in the API redirects: this is a portal or a proxy talking.
+        callback(nullptr, std::make_exception_ptr(NetworkError(
+                              NetworkError::Kind::MalformedReply,
+                              QStringLiteral("unexpected redirect (HTTP %1)").arg(result.status))));
+        return;
+    }
+    result.body = reply->readAll();
+    result.headers = reply->rawHeaderPairs();
+    callback(&result, nullptr);
+}
+
+} // namespace exegia::auth

@@ -1,0 +1,60 @@
+#include <exegia/auth/User.h>
+
+#include "detail/JsonReader.h"
+
+#include <QJsonArray>
+
+namespace exegia::auth {
+
+QStringList User::providers() const
+{
+    QStringList out;
+    for (const Identity &identity : identities) {
+        if (!out.contains(identity.provider))
+            out.append(identity.provider);
+    }
+    if (out.isEmpty()) {
+        for (const QJsonValue &p : appMetadata.value(u"providers").toArray()) {
+            if (p.isString() && !out.contains(p.toString()))
+                out.append(p.toString());
+        }
+    }
+    return out;
+}
+
+std::optional<User> User::fromJson(const QJsonValue &value, QString *error)
+{
+    detail::JsonReader r(value, QStringLiteral("user"));
+    User user;
+    user.id = r.requiredString(QLatin1String("id"));
+    user.aud = r.string(QLatin1String("aud"));
+    user.role = r.string(QLatin1String("role"));
+    user.email = r.string(QLatin1String("email"));
+    user.phone = r.string(QLatin1String("phone"));
+    user.emailConfirmedAt = r.time(QLatin1String("email_confirmed_at"));
+    user.confirmedAt = r.time(QLatin1String("confirmed_at"));
+    user.lastSignInAt = r.time(QLatin1String("last_sign_in_at"));
+    user.createdAt = r.time(QLatin1String("created_at"));
+    user.updatedAt = r.time(QLatin1String("updated_at"));
+    user.appMetadata = r.object(QLatin1String("app_metadata"));
+    user.userMetadata = r.object(QLatin1String("user_metadata"));
+    user.isAnonymous = r.boolean(QLatin1String("is_anonymous"));
+    const QJsonArray identities = r.array(QLatin1String("identities"));
+    for (const QJsonValue &v : identities) {
+        if (!r.ok())
+            break;
+        QString why;
+        if (auto identity = Identity::fromJson(v, &why))
+            user.identities.append(std::move(*identity));
+        else
+            r.fail(why);
+    }
+    if (!r.ok()) {
+        if (error)
+            *error = r.error();
+        return std::nullopt;
+    }
+    return user;
+}
+
+} // namespace exegia::auth

@@ -1,0 +1,57 @@
+#include "Replies.h"
+
+#include <exegia/auth/AuthApiError.h>
+#include <exegia/auth/NetworkError.h>
+
+#include <QJsonDocument>
+#include <QUrl>
+
+namespace exegia::auth::detail {
+
+namespace {
+
+[[noreturn]] void malformed(const QString &why)
+{
+    throw NetworkError(NetworkError::Kind::MalformedReply, why);
+}
+
+} // namespace
+
+QJsonObject authObject(const HttpReply &reply)
+{
+    if (!reply.isSuccess())
+        throw AuthApiError::fromReply(reply);
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(reply.body, &error);
+    if (error.error != QJsonParseError::NoError)
+        malformed(QStringLiteral("reply is not JSON (%1)").arg(error.errorString()));
+    if (!doc.isObject())
+        malformed(QStringLiteral("reply is not a JSON object"));
+    return doc.object();
+}
+
+Session authSession(const HttpReply &reply)
+{
+    QString why;
+    auto session = Session::fromJson(authObject(reply), &why);
+    if (!session)
+        malformed(why);
+    return std::move(*session);
+}
+
+User authUser(const HttpReply &reply)
+{
+    QString why;
+    auto user = User::fromJson(authObject(reply), &why);
+    if (!user)
+        malformed(why);
+    return std::move(*user);
+}
+
+void addEncoded(QUrlQuery &query, const QString &key, const QString &value)
+{
+    query.addQueryItem(QString::fromLatin1(QUrl::toPercentEncoding(key)),
+                       QString::fromLatin1(QUrl::toPercentEncoding(value)));
+}
+
+} // namespace exegia::auth::detail

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <exegia/auth/HttpReply.h>
+#include <exegia/auth/Session.h>
+
+#include <QJsonObject>
+#include <QUrlQuery>
+
+namespace exegia::auth::detail {
+
+// Turn an auth-server reply into a value, or throw: AuthApiError for an
+// error status, NetworkError(MalformedReply) for a body that is not the
+// promised JSON shape (HTML, truncated, wrong types).
+QJsonObject authObject(const HttpReply &reply);
+Session authSession(const HttpReply &reply);
+User authUser(const HttpReply &reply);
+
+// Adds a query item whose value is fully percent-encoded: QUrlQuery leaves
+// '+' alone, which the server would read as a space.
+void addEncoded(QUrlQuery &query, const QString &key, const QString &value);
+
+} // namespace exegia::auth::detail

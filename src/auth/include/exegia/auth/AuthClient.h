@@ -1,0 +1,120 @@
+#pragma once
+
+#include <exegia/auth/AuthOptions.h>
+#include <exegia/auth/AuthResults.h>
+#include <exegia/auth/ClientConfig.h>
+#include <exegia/auth/HttpReply.h>
+
+#include <QFuture>
+#include <QObject>
+#include <QUrlQuery>
+
+#include <memory>
+
+namespace exegia::auth {
+
+class HttpTransport;
+class ProfileStore;
+
+// The user-facing calls of exegia.auth, for a program on the user's own
+// machine: only the publishable key and the user's own tokens are ever sent.
+//
+// Asynchronous style (the whole library uses it): every call returns at
+// once with a QFuture<T>. Expected outcomes are fields of T (needsSignup,
+// alreadyRegistered, message); failures are exceptions stored in the future,
+// all derived from exegia::auth::Error:
+//   AuthApiError  the auth server said no (httpStatus, errorCode, message,
+//                 retryAfterSeconds)
+//   ApiError      PostgREST said no (code, message, details, hint)
+//   NetworkError  no usable answer (timeout, refused, TLS, malformed reply)
+//   ConfigError   arguments the client refuses before sending anything
+// Each has userMessage(), a translated sentence without secrets.
+//
+//   client->verifyEmailOtp(email, code)
+//       .then(this, [this](const SignInResult &r) { ... r.needsSignup ... })
+//       .onFailed(this, [this](const AuthApiError &e) { show(e.userMessage()); })
+//       .onFailed(this, [this](const Error &e) { show(e.userMessage()); });
+//
+// Calls must be made on the client's thread, whose event loop must run; the
+// futures finish on that thread. Destroying the client cancels pending
+// futures. Never block the GUI thread on a future.
+class AuthClient : public QObject
+{
+    Q_OBJECT
+public:
+    // Throws ConfigError when config.validate() does.
+    explicit AuthClient(const ClientConfig &config, QObject *parent = nullptr);
+    ~AuthClient() override;
+
+    const ClientConfig &config() const { return m_config; }
+
+    // provider "google" or "apple" (or "custom:<id>"): POST
+    // /token?grant_type=id_token, then the profile check. 2 requests.
+    QFuture<SignInResult> signInWithIdToken(const QString &provider, const QString &idToken,
+                                            const IdTokenOptions &options = {});
+
+    // POST /otp: sends the code; no session, no profile check.
+    QFuture<OtpResponse> requestEmailOtp(const QString &email, const EmailOtpOptions &options = {});
+
+    // POST /verify (type email), then the profile check. 2 requests.
+    QFuture<SignInResult> verifyEmailOtp(const QString &email, const QString &code,
+                                         const VerifyOtpOptions &options = {});
+
+    // Creates the public.users row under the user's own token. With
+    // accessToken, GET /user first (it proves the token is live and gives the
+    // user to return); with anonymous, POST /signup first. Then the insert;
+    // on 23505 the existing row is read back (alreadyRegistered). Both or
+    // neither of accessToken/anonymous, or profileFields naming id or
+    // user_type: ok=false with a message, nothing sent.
+    QFuture<SignUpResult> signUp(const SignUpOptions &options);
+
+    // POST /signup with no email: a guest session, no profile row.
+    QFuture<AuthResponse> startAnonymousSession(const AnonymousOptions &options = {});
+
+    // GET /user, then the profile row. Nothing when the server says the
+    // token's user does not exist (403 user_not_found, e.g. deleted);
+    // AuthApiError for a bad or expired token or a signed-out session
+    // (bad_jwt, session_not_found: see AuthApiError::isSessionGone()).
+    QFuture<std::optional<CurrentUser>> getCurrentUserRecord(const QString &accessToken);
+
+    // Uses exactly the token given. GET /user (the token's user and its
+    // identities); if `provider` is already linked, alreadyLinked=true and
+    // nothing more is sent; else GET /user/identities/authorize with a fresh
+    // PKCE challenge. Reserved queryParams fail with ConfigError.
+    QFuture<LinkIdentityRequest> linkIdentityToCurrentUser(const QString &accessToken,
+                                                           const QString &provider,
+                                                           const LinkIdentityOptions &options = {});
+
+    // POST /token?grant_type=pkce: finishes a browser flow (linking or OAuth
+    // sign-in) with the code from the redirect and the kept verifier.
+    QFuture<Session> exchangeCodeForSession(const QString &authCode, const QString &codeVerifier);
+
+    // POST /token?grant_type=refresh_token. The old refresh token is spent.
+    QFuture<Session> refreshSession(const QString &refreshToken);
+
+    // POST /logout?scope=. 401/403/404 also count as signed out.
+    QFuture<void> signOut(const QString &accessToken, SignOutScope scope = SignOutScope::Local);
+
+    // PATCH the caller's own row (id from the token's sub claim; RLS
+    // enforces it). Nothing when the user has no row. id/user_type refused.
+    QFuture<std::optional<QJsonObject>> updateProfile(const QString &accessToken,
+                                                      const QJsonObject &fields);
+
+    // "Google", "Apple", "email", or the provider id itself.
+    static QString providerDisplayName(const QString &provider);
+
+private:
+    QFuture<HttpReply> post(const QString &path, const QUrlQuery &query, const QJsonObject &body,
+                            const QString &bearer = {});
+    QFuture<HttpReply> getUser(const QString &accessToken);
+    QFuture<SignInResult> checkProfile(QFuture<HttpReply> tokenReply, const QString &provider);
+    QFuture<SignUpResult> insertProfile(const QString &bearer,
+                                        const std::optional<Session> &session, const User &user,
+                                        QJsonObject fields);
+
+    ClientConfig m_config;
+    HttpTransport *m_transport = nullptr; // a child
+    std::unique_ptr<ProfileStore> m_profiles;
+};
+
+} // namespace exegia::auth

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <exegia/auth/Identity.h>
+
+#include <QList>
+#include <QStringList>
+
+namespace exegia::auth {
+
+// An auth user (auth.users) as GoTrue returns it (WIRE.md "User").
+struct User
+{
+    QString id; // uuid, also the public.users primary key
+    QString aud;
+    QString role;
+    QString email; // empty when none (GoTrue sends "")
+    QString phone;
+    QDateTime emailConfirmedAt;
+    QDateTime confirmedAt;
+    QDateTime lastSignInAt;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+    QJsonObject appMetadata;
+    QJsonObject userMetadata;
+    QList<Identity> identities;
+    bool isAnonymous = false;
+
+    // Providers of the user's identities, in order, without repeats; falls
+    // back to app_metadata.providers when the reply had no identities.
+    QStringList providers() const;
+
+    static std::optional<User> fromJson(const QJsonValue &value, QString *error = nullptr);
+};
+
+} // namespace exegia::auth
