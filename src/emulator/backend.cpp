@@ -7,6 +7,8 @@
 #include <QDir>
 #include <QJsonObject>
 
+#include <stdexcept>
+
 Q_LOGGING_CATEGORY(lcEmulator, "exegia.emulator")
 
 namespace exegia::emulator {
@@ -45,26 +47,34 @@ bool Backend::open(QString *error)
     if (!m_db.open(path, error))
         return false;
 
-    // The identity provider's key lives with the data, so ID tokens and the
-    // published JWKS stay valid across restarts.
-    try {
-        const QByteArray pem = m_db.metaValue(QStringLiteral("idp_rsa_key"));
-        if (!pem.isEmpty())
-            m_idpKey = crypto::RsaKey::fromPem(pem);
-        if (m_idpKey.isNull()) {
-            m_idpKey = crypto::RsaKey::generate(2048);
-            m_db.setMetaValue(QStringLiteral("idp_rsa_key"), m_idpKey.privatePem());
-        }
-    } catch (const DatabaseError &e) {
-        *error = QString::fromUtf8(e.what());
-        return false;
-    }
+    return true;
+}
+
+const crypto::RsaKey &Backend::idpKey()
+{
+    // Made on first use: RSA key generation takes 50-500 ms, which most
+    // emulator runs (and every test that never signs in with a provider)
+    // should not pay at start-up. The key lives with the data, so ID tokens
+    // and the published JWKS stay valid across restarts.
+    if (!m_idpKey.isNull())
+        return m_idpKey;
+    const QByteArray pem = m_db.metaValue(QStringLiteral("idp_rsa_key"));
+    if (!pem.isEmpty())
+        m_idpKey = crypto::RsaKey::fromPem(pem);
     if (m_idpKey.isNull()) {
-        *error = QStringLiteral("cannot create the identity provider's RSA key");
-        return false;
+        m_idpKey = crypto::RsaKey::generate(2048);
+        if (m_idpKey.isNull())
+            throw std::runtime_error("cannot create the identity provider's RSA key");
+        m_db.setMetaValue(QStringLiteral("idp_rsa_key"), m_idpKey.privatePem());
     }
     m_idpKeyId = m_idpKey.keyId();
-    return true;
+    return m_idpKey;
+}
+
+const QString &Backend::idpKeyId()
+{
+    idpKey();
+    return m_idpKeyId;
 }
 
 QString Backend::clientId(const QString &provider)

@@ -46,8 +46,9 @@ public:
 
     const QByteArray &anonKey() const { return m_anonKey; }
     const QByteArray &serviceRoleKey() const { return m_serviceRoleKey; }
-    const crypto::RsaKey &idpKey() const { return m_idpKey; }
-    const QString &idpKeyId() const { return m_idpKeyId; }
+    // The identity provider's signing key, created on first use.
+    const crypto::RsaKey &idpKey();
+    const QString &idpKeyId();
 
     static qint64 now();
     static QString isoNow();

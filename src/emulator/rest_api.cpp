@@ -228,6 +228,11 @@ std::optional<Reply> RestApi::insertRow(const DbRole &role, const QJsonObject &r
                 return permissionDenied(role);
         }
     }
+    // PostgREST's merge upsert is ON CONFLICT DO UPDATE SET <every column in
+    // the body>, id included; without UPDATE on id, PostgreSQL refuses the
+    // whole statement at plan time, conflict or not.
+    if (role.kind == DbRole::Authenticated && resolution == u"merge")
+        return permissionDenied(role);
     const QString id = row.value(u"id").toString().toLower();
     if (!crypto::isUuid(id))
         return id.isEmpty()
