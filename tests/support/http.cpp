@@ -62,7 +62,7 @@ HttpResponse Http::send(const QByteArray &method, const QUrl &url, const Headers
 HttpResponse Http::postJson(const QUrl &url, const QJsonObject &body, const Headers &headers)
 {
     Headers all = headers;
-    all.append({"Content-Type", "application/json;charset=UTF-8"});
+    all.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json;charset=UTF-8")));
     return send("POST", url, all, QJsonDocument(body).toJson(QJsonDocument::Compact));
 }
 

@@ -1,0 +1,251 @@
+#include <exegia/auth/AuthApiError.h>
+#include <exegia/auth/BrowserFlow.h>
+#include <exegia/auth/Logging.h>
+
+#include "detail/Completion.h"
+
+#include <QCoreApplication>
+#include <QHostAddress>
+#include <QOAuthHttpServerReplyHandler>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTimer>
+
+namespace exegia::auth {
+
+namespace {
+
+// 128 random bits, base64url: nobody can guess where the code will be sent.
+QString randomPath()
+{
+    QByteArray bytes(16, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), 4);
+    return QString::fromLatin1(
+        bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+// Go's url.Values encodes spaces as '+', and the reply handler does not
+// turn them back.
+QString formDecoded(const QVariant &value)
+{
+    return value.toString().replace(QLatin1Char('+'), QLatin1Char(' '));
+}
+
+QString page(const QString &title, const QString &text)
+{
+    return QStringLiteral("<div style=\"font-family:sans-serif;max-width:32rem;margin:4rem auto\">"
+                          "<h1>%1</h1><p>%2</p></div>")
+        .arg(title.toHtmlEscaped(), text.toHtmlEscaped());
+}
+
+} // namespace
+
+BrowserFlowError::BrowserFlowError(Kind kind, const QString &detail)
+    : Error(detail)
+    , m_kind(kind)
+{}
+
+QString BrowserFlowError::userMessage() const
+{
+    switch (m_kind) {
+    case Kind::Cancelled:
+        return QCoreApplication::translate("exegia::auth::BrowserFlowError",
+                                           "Sign-in was cancelled.");
+    case Kind::TimedOut:
+        return QCoreApplication::translate(
+            "exegia::auth::BrowserFlowError",
+            "The browser sign-in took too long. Please start again.");
+    case Kind::ListenFailed:
+        return QCoreApplication::translate(
+            "exegia::auth::BrowserFlowError",
+            "Could not prepare the browser sign-in on this computer. Please try again.");
+    case Kind::ProviderDenied:
+        return QCoreApplication::translate("exegia::auth::BrowserFlowError",
+                                           "Sign-in was cancelled in the browser.");
+    case Kind::NoCode:
+        break;
+    }
+    return QCoreApplication::translate(
+        "exegia::auth::BrowserFlowError",
+        "The browser came back without signing you in. Please try again.");
+}
+
+struct BrowserFlow::State
+{
+    detail::Completion<BrowserCallback> completion;
+};
+
+BrowserFlow::BrowserFlow(QObject *parent)
+    : QObject(parent)
+    , m_launcher(systemLauncher())
+{}
+
+BrowserFlow::~BrowserFlow()
+{
+    if (m_state && !m_done)
+        m_state->completion.fail(std::make_exception_ptr(
+            BrowserFlowError(BrowserFlowError::Kind::Cancelled, QStringLiteral("flow destroyed"))));
+}
+
+void BrowserFlow::setLauncher(BrowserLauncher launcher)
+{
+    m_launcher = std::move(launcher);
+}
+
+void BrowserFlow::setTimeout(std::chrono::milliseconds timeout)
+{
+    m_timeout = timeout;
+}
+
+BrowserLauncher BrowserFlow::systemLauncher()
+{
+    return [](const QUrl &url) {
+#if defined(Q_OS_MACOS)
+        return QProcess::startDetached(QStringLiteral("open"), {url.toString(QUrl::FullyEncoded)});
+#elif defined(Q_OS_WIN)
+        return QProcess::startDetached(
+            QStringLiteral("rundll32"),
+            {QStringLiteral("url.dll,FileProtocolHandler"), url.toString(QUrl::FullyEncoded)});
+#else
+        return QProcess::startDetached(QStringLiteral("xdg-open"),
+                                       {url.toString(QUrl::FullyEncoded)});
+#endif
+    };
+}
+
+QUrl BrowserFlow::redirectUri()
+{
+    if (!m_handler) {
+        // Loopback only: the default would listen on every interface.
+        m_handler = new QOAuthHttpServerReplyHandler(QHostAddress::LocalHost, 0, this);
+        if (!m_handler->isListening()) {
+            delete m_handler;
+            m_handler = nullptr;
+            throw BrowserFlowError(BrowserFlowError::Kind::ListenFailed,
+                                   QStringLiteral("cannot listen on 127.0.0.1"));
+        }
+        m_handler->setCallbackPath(randomPath());
+        // The handler answers after emitting, so the text set in onCallback
+        // is what the browser shows for this very request.
+        connect(m_handler, &QAbstractOAuthReplyHandler::callbackReceived, this,
+                &BrowserFlow::onCallback, Qt::DirectConnection);
+    }
+    return QUrl(m_handler->callback());
+}
+
+bool BrowserFlow::isListening() const
+{
+    return m_handler && m_handler->isListening();
+}
+
+quint16 BrowserFlow::port() const
+{
+    return m_handler ? m_handler->port() : 0;
+}
+
+QFuture<BrowserCallback> BrowserFlow::start(const QUrl &authorizationUrl)
+{
+    Q_ASSERT(!m_state); // one loop per object
+    m_state = std::make_unique<State>();
+    const QFuture<BrowserCallback> future = m_state->completion.future();
+    try {
+        redirectUri();
+    } catch (const BrowserFlowError &) {
+        m_done = true;
+        m_state->completion.fail(std::current_exception());
+        return future;
+    }
+    m_authorizationUrl = authorizationUrl;
+    m_deadline = new QTimer(this);
+    m_deadline->setSingleShot(true);
+    connect(m_deadline, &QTimer::timeout, this, [this] {
+        if (m_done)
+            return;
+        m_state->completion.fail(std::make_exception_ptr(BrowserFlowError(
+            BrowserFlowError::Kind::TimedOut, QStringLiteral("no callback in time"))));
+        finish();
+    });
+    m_deadline->start(m_timeout);
+    qCInfo(lcAuth) << "browser flow listening on 127.0.0.1 port" << port();
+    reopenBrowser();
+    return future;
+}
+
+bool BrowserFlow::reopenBrowser()
+{
+    if (m_done || !m_authorizationUrl.isValid())
+        return false;
+    if (m_launcher && m_launcher(m_authorizationUrl))
+        return true;
+    qCWarning(lcAuth) << "could not open the browser; waiting for the URL to be opened by hand";
+    Q_EMIT browserOpenFailed(m_authorizationUrl);
+    return false;
+}
+
+void BrowserFlow::cancel()
+{
+    if (m_done || !m_state)
+        return;
+    m_state->completion.fail(std::make_exception_ptr(
+        BrowserFlowError(BrowserFlowError::Kind::Cancelled, QStringLiteral("cancelled"))));
+    finish();
+}
+
+void BrowserFlow::onCallback(const QVariantMap &values)
+{
+    const QString app = QCoreApplication::applicationName();
+    if (m_done || !m_state) {
+        // A second callback (a reload, or someone forging one) changes nothing.
+        qCWarning(lcAuth) << "ignored a browser callback after the loop ended";
+        m_handler->setCallbackText(
+            page(tr("Link already used"),
+                 tr("This sign-in has already finished. You can close this tab.")));
+        return;
+    }
+    if (values.contains(QStringLiteral("error"))) {
+        const QString error = formDecoded(values.value(QStringLiteral("error")));
+        const QString code = formDecoded(values.value(QStringLiteral("error_code")));
+        const QString description = formDecoded(values.value(QStringLiteral("error_description")));
+        // A person declining at the provider is access_denied with no more
+        // specific code; anything the auth server names is its error.
+        const bool declined = error == QLatin1String("access_denied") &&
+                              (code.isEmpty() || code == QLatin1String("access_denied") ||
+                               code == QLatin1String("provider_error"));
+        if (declined)
+            m_state->completion.fail(std::make_exception_ptr(
+                BrowserFlowError(BrowserFlowError::Kind::ProviderDenied, description)));
+        else
+            m_state->completion.fail(std::make_exception_ptr(
+                AuthApiError(0, code.isEmpty() ? error : code, description)));
+        m_handler->setCallbackText(
+            page(tr("Sign-in did not finish"),
+                 tr("Return to %1 to see what happened. You can close this tab.").arg(app)));
+    } else if (const QString code = values.value(QStringLiteral("code")).toString();
+               !code.isEmpty()) {
+        m_state->completion.succeed(BrowserCallback{code, values});
+        m_handler->setCallbackText(
+            page(tr("You are signed in"), tr("You can close this tab and return to %1.").arg(app)));
+    } else {
+        m_state->completion.fail(std::make_exception_ptr(BrowserFlowError(
+            BrowserFlowError::Kind::NoCode, QStringLiteral("callback without code"))));
+        m_handler->setCallbackText(
+            page(tr("Sign-in did not finish"), tr("Return to %1 and try again.").arg(app)));
+    }
+    finish();
+}
+
+void BrowserFlow::finish()
+{
+    m_done = true;
+    if (m_deadline)
+        m_deadline->stop();
+    // Closed after this event: the reply handler is still answering the
+    // browser when onCallback runs.
+    QTimer::singleShot(0, this, [this] {
+        if (m_handler)
+            m_handler->close();
+        Q_EMIT finished();
+    });
+}
+
+} // namespace exegia::auth

@@ -1,0 +1,116 @@
+#pragma once
+
+#include <exegia/auth/Error.h>
+
+#include <QFuture>
+#include <QObject>
+#include <QUrl>
+#include <QVariantMap>
+
+#include <chrono>
+#include <functional>
+#include <memory>
+
+class QOAuthHttpServerReplyHandler;
+class QTimer;
+
+namespace exegia::auth {
+
+// What the browser brought back to the loopback listener: the authorization
+// code and every query value (already percent-decoded).
+struct BrowserCallback
+{
+    QString code;
+    QVariantMap values;
+};
+
+// A browser loop that ended without a code. Errors that the auth server
+// reports through the redirect (error_code=identity_already_exists, ...)
+// arrive as AuthApiError instead, with httpStatus() 0.
+class BrowserFlowError : public Error
+{
+public:
+    enum class Kind {
+        Cancelled,      // cancel() was called
+        TimedOut,       // no callback before the deadline
+        ListenFailed,   // no loopback port could be opened
+        ProviderDenied, // the person declined at the provider (access_denied)
+        NoCode,         // the callback carried neither a code nor an error
+    };
+    BrowserFlowError(Kind kind, const QString &detail);
+    Kind kind() const { return m_kind; }
+    QString userMessage() const override;
+
+private:
+    Kind m_kind;
+};
+
+// Opens a URL in the person's browser; false when nothing could be opened.
+using BrowserLauncher = std::function<bool(const QUrl &)>;
+
+// One redirect loop of RFC 8252: a listener on 127.0.0.1 with an ephemeral
+// port and an unguessable path (Qt NetworkAuth's QOAuthHttpServerReplyHandler),
+// the system browser, exactly one accepted callback, a deadline, and cancel.
+//
+//   BrowserFlow flow;
+//   const QUrl redirect = flow.redirectUri();   // put into the authorize URL
+//   flow.start(authorizeUrl)
+//       .then(this, [](const BrowserCallback &cb) { exchange(cb.code); })
+//       .onFailed(this, [](const Error &e) { show(e.userMessage()); });
+//
+// A flow object runs one loop; make a new one for the next. The listener
+// closes when the loop ends, however it ends.
+class BrowserFlow : public QObject
+{
+    Q_OBJECT
+public:
+    // The PKCE flow state on the server expires after 300 s; waiting longer
+    // could only end in flow_state_expired.
+    static constexpr std::chrono::milliseconds kDefaultTimeout = std::chrono::minutes(5);
+
+    explicit BrowserFlow(QObject *parent = nullptr);
+    ~BrowserFlow() override;
+
+    // Replaces the browser launcher. The default runs the platform's opener
+    // (xdg-open, open, start); a GUI app passes QDesktopServices::openUrl.
+    void setLauncher(BrowserLauncher launcher);
+    void setTimeout(std::chrono::milliseconds timeout);
+
+    // Starts listening (once) and returns http://127.0.0.1:<port>/<random path>.
+    // Throws BrowserFlowError(ListenFailed) when no port can be opened.
+    QUrl redirectUri();
+    bool isListening() const;
+    quint16 port() const;
+
+    // Opens `authorizationUrl` in the browser and resolves with the first
+    // valid callback. When the browser cannot be opened the loop keeps
+    // waiting (the person can copy the URL) and browserOpenFailed is emitted.
+    QFuture<BrowserCallback> start(const QUrl &authorizationUrl);
+    QUrl authorizationUrl() const { return m_authorizationUrl; }
+    // "Open the browser again".
+    bool reopenBrowser();
+
+    static BrowserLauncher systemLauncher();
+
+public Q_SLOTS:
+    void cancel();
+
+Q_SIGNALS:
+    void browserOpenFailed(const QUrl &authorizationUrl);
+    void finished();
+
+private:
+    struct State;
+    void onCallback(const QVariantMap &values);
+    void finish();
+
+    std::unique_ptr<State> m_state;
+    QOAuthHttpServerReplyHandler *m_handler = nullptr;
+    QTimer *m_deadline = nullptr;
+    BrowserLauncher m_launcher;
+    std::chrono::milliseconds m_timeout = kDefaultTimeout;
+    QUrl m_authorizationUrl;
+    bool m_done = false;
+};
+
+} // namespace exegia::auth

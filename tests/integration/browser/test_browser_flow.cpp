@@ -1,0 +1,253 @@
+// BrowserFlow on its own: one loopback loop, exactly one callback, the
+// errors a redirect can carry, deadline, cancel, and where it listens.
+#include "Await.h"
+#include "headless_browser.h"
+#include "http.h"
+
+#include <exegia/auth/AuthApiError.h>
+#include <exegia/auth/BrowserFlow.h>
+
+#include <QNetworkInterface>
+#include <QSignalSpy>
+#include <QTcpSocket>
+#include <QUrlQuery>
+
+#include <gtest/gtest.h>
+
+using namespace exegia;
+using namespace std::chrono_literals;
+
+namespace {
+
+QUrl callbackUrl(const QUrl &redirect, const QString &query)
+{
+    QUrl url = redirect;
+    url.setQuery(query, QUrl::StrictMode);
+    return url;
+}
+
+// A launcher that opens nothing; the test plays the browser itself.
+auth::BrowserLauncher silentLauncher(QUrl *opened = nullptr)
+{
+    return [opened](const QUrl &url) {
+        if (opened)
+            *opened = url;
+        return true;
+    };
+}
+
+bool waitFor(const std::function<bool()> &condition, int timeoutMs = 5000)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (!condition()) {
+        if (deadline.hasExpired())
+            return false;
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 20);
+    }
+    return true;
+}
+
+bool canConnect(const QHostAddress &address, quint16 port)
+{
+    QTcpSocket socket;
+    socket.connectToHost(address, port);
+    return socket.waitForConnected(2000);
+}
+
+} // namespace
+
+TEST(BrowserFlow, ListensOnLoopbackWithAnUnguessablePath)
+{
+    auth::BrowserFlow first, second;
+    const QUrl a = first.redirectUri();
+    const QUrl b = second.redirectUri();
+    EXPECT_EQ(a.scheme(), u"http");
+    EXPECT_EQ(a.host(), u"127.0.0.1");
+    EXPECT_NE(a.port(), 0);
+    EXPECT_NE(a.port(), b.port());
+    EXPECT_GE(a.path().size(), 22); // 128 random bits
+    EXPECT_NE(a.path(), b.path());
+    EXPECT_TRUE(first.isListening());
+}
+
+TEST(BrowserFlow, RefusesConnectionsOnOtherAddresses)
+{
+    auth::BrowserFlow flow;
+    const quint16 port = quint16(flow.redirectUri().port());
+    EXPECT_TRUE(canConnect(QHostAddress::LocalHost, port));
+    int checked = 0;
+    for (const QHostAddress &address : QNetworkInterface::allAddresses()) {
+        if (address.isLoopback() || address.protocol() != QAbstractSocket::IPv4Protocol)
+            continue;
+        EXPECT_FALSE(canConnect(address, port)) << address.toString().toStdString();
+        ++checked;
+    }
+    if (checked == 0)
+        GTEST_SKIP() << "this machine has no non-loopback IPv4 address to try";
+}
+
+TEST(BrowserFlow, AcceptsOneCodeAnswersTheBrowserAndCloses)
+{
+    auth::BrowserFlow flow;
+    QUrl opened;
+    flow.setLauncher(silentLauncher(&opened));
+    const QUrl redirect = flow.redirectUri();
+    const quint16 port = quint16(redirect.port());
+    auto future = flow.start(QUrl(u"http://127.0.0.1:9/authorize"_qs));
+    EXPECT_EQ(opened, QUrl(u"http://127.0.0.1:9/authorize"_qs));
+
+    test::HeadlessBrowser browser;
+    QSignalSpy finished(&flow, &auth::BrowserFlow::finished);
+    browser.open(callbackUrl(redirect, u"code=first-code"_qs));
+    const auth::BrowserCallback callback = test::await(future, 5000);
+    EXPECT_EQ(callback.code, u"first-code");
+    ASSERT_TRUE(waitFor([&] { return browser.pagesLoaded() == 1; }));
+    EXPECT_TRUE(browser.lastPage().contains("You are signed in"))
+        << browser.lastPage().toStdString();
+    EXPECT_TRUE(browser.lastPage().contains("close this tab"));
+
+    ASSERT_TRUE(finished.count() == 1 || finished.wait(2000));
+    EXPECT_FALSE(flow.isListening());
+    EXPECT_FALSE(canConnect(QHostAddress::LocalHost, port));
+}
+
+TEST(BrowserFlow, IgnoresOtherPathsSuchAsTheFavicon)
+{
+    auth::BrowserFlow flow;
+    flow.setLauncher(silentLauncher());
+    const QUrl redirect = flow.redirectUri();
+    auto future = flow.start(QUrl(u"http://127.0.0.1:9/authorize"_qs));
+
+    QTcpSocket favicon;
+    favicon.connectToHost(QHostAddress::LocalHost, quint16(redirect.port()));
+    ASSERT_TRUE(favicon.waitForConnected(2000));
+    favicon.write("GET /favicon.ico HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    favicon.waitForBytesWritten(1000);
+    QCoreApplication::processEvents(QEventLoop::AllEvents, 200);
+    favicon.waitForReadyRead(300);
+    EXPECT_FALSE(future.isFinished());
+    EXPECT_TRUE(flow.isListening());
+
+    test::HeadlessBrowser browser;
+    browser.open(callbackUrl(redirect, u"code=real"_qs));
+    EXPECT_EQ(test::await(future, 5000).code, u"real");
+}
+
+TEST(BrowserFlow, AForgedSecondCallbackChangesNothing)
+{
+    auth::BrowserFlow flow;
+    flow.setLauncher(silentLauncher());
+    const QUrl redirect = flow.redirectUri();
+    auto future = flow.start(QUrl(u"http://127.0.0.1:9/authorize"_qs));
+
+    // Both requests are on the wire before the flow sees either.
+    test::HeadlessBrowser person, forger;
+    person.open(callbackUrl(redirect, u"code=genuine"_qs));
+    forger.open(callbackUrl(redirect, u"code=forged"_qs));
+    EXPECT_EQ(test::await(future, 5000).code, u"genuine");
+    ASSERT_TRUE(waitFor([&] { return forger.pagesLoaded() == 1; }));
+    if (forger.lastError().isEmpty()) {
+        EXPECT_TRUE(forger.lastPage().contains("already finished"))
+            << forger.lastPage().toStdString();
+    }
+    EXPECT_EQ(future.result().code, u"genuine");
+
+    // And once the loop has ended nobody is listening any more.
+    ASSERT_TRUE(waitFor([&] { return !flow.isListening(); }));
+    test::HeadlessBrowser late;
+    late.open(callbackUrl(redirect, u"code=late"_qs));
+    ASSERT_TRUE(waitFor([&] { return late.pagesLoaded() == 1; }));
+    EXPECT_FALSE(late.lastError().isEmpty());
+}
+
+TEST(BrowserFlow, ServerErrorsArriveAsAuthApiErrorsWithSpacesDecoded)
+{
+    auth::BrowserFlow flow;
+    flow.setLauncher(silentLauncher());
+    const QUrl redirect = flow.redirectUri();
+    auto future = flow.start(QUrl(u"http://127.0.0.1:9/authorize"_qs));
+    test::HeadlessBrowser browser;
+    browser.open(callbackUrl(redirect,
+                             u"error=server_error&error_code=identity_already_exists"
+                             "&error_description=Identity+is+already+linked+to+another+user"_qs));
+    const auto error = test::awaitError<auth::AuthApiError>(future);
+    ASSERT_TRUE(error.has_value());
+    EXPECT_EQ(error->errorCode(), u"identity_already_exists");
+    EXPECT_EQ(error->message(), u"Identity is already linked to another user");
+    ASSERT_TRUE(waitFor([&] { return browser.pagesLoaded() == 1; }));
+    EXPECT_TRUE(browser.lastPage().contains("did not finish"));
+}
+
+TEST(BrowserFlow, DecliningAtTheProviderIsItsOwnKind)
+{
+    auth::BrowserFlow flow;
+    flow.setLauncher(silentLauncher());
+    const QUrl redirect = flow.redirectUri();
+    auto future = flow.start(QUrl(u"http://127.0.0.1:9/authorize"_qs));
+    test::HeadlessBrowser browser;
+    browser.open(
+        callbackUrl(redirect, u"error=access_denied&error_description=The%20user%20said%20no"_qs));
+    const auto error = test::awaitError<auth::BrowserFlowError>(future);
+    ASSERT_TRUE(error.has_value());
+    EXPECT_EQ(error->kind(), auth::BrowserFlowError::Kind::ProviderDenied);
+    EXPECT_FALSE(error->userMessage().isEmpty());
+}
+
+TEST(BrowserFlow, ACallbackWithoutCodeFails)
+{
+    auth::BrowserFlow flow;
+    flow.setLauncher(silentLauncher());
+    const QUrl redirect = flow.redirectUri();
+    auto future = flow.start(QUrl(u"http://127.0.0.1:9/authorize"_qs));
+    test::HeadlessBrowser browser;
+    browser.open(callbackUrl(redirect, u"state=whatever"_qs));
+    const auto error = test::awaitError<auth::BrowserFlowError>(future);
+    ASSERT_TRUE(error.has_value());
+    EXPECT_EQ(error->kind(), auth::BrowserFlowError::Kind::NoCode);
+}
+
+TEST(BrowserFlow, TimesOutAndStopsListening)
+{
+    auth::BrowserFlow flow;
+    flow.setLauncher(silentLauncher());
+    flow.setTimeout(300ms);
+    flow.redirectUri();
+    auto future = flow.start(QUrl(u"http://127.0.0.1:9/authorize"_qs));
+    const auto error = test::awaitError<auth::BrowserFlowError>(future, nullptr, 5000);
+    ASSERT_TRUE(error.has_value());
+    EXPECT_EQ(error->kind(), auth::BrowserFlowError::Kind::TimedOut);
+    EXPECT_TRUE(waitFor([&] { return !flow.isListening(); }));
+}
+
+TEST(BrowserFlow, CancelEndsTheLoopAtOnce)
+{
+    auth::BrowserFlow flow;
+    flow.setLauncher(silentLauncher());
+    const quint16 port = quint16(flow.redirectUri().port());
+    auto future = flow.start(QUrl(u"http://127.0.0.1:9/authorize"_qs));
+    QTimer::singleShot(50, &flow, &auth::BrowserFlow::cancel);
+    const auto error = test::awaitError<auth::BrowserFlowError>(future, nullptr, 5000);
+    ASSERT_TRUE(error.has_value());
+    EXPECT_EQ(error->kind(), auth::BrowserFlowError::Kind::Cancelled);
+    EXPECT_TRUE(waitFor([&] { return !flow.isListening(); }));
+    EXPECT_FALSE(canConnect(QHostAddress::LocalHost, port));
+}
+
+TEST(BrowserFlow, KeepsWaitingWhenTheBrowserCannotBeOpened)
+{
+    auth::BrowserFlow flow;
+    flow.setLauncher([](const QUrl &) { return false; });
+    QSignalSpy failed(&flow, &auth::BrowserFlow::browserOpenFailed);
+    const QUrl redirect = flow.redirectUri();
+    const QUrl authorize(u"http://127.0.0.1:9/authorize?x=1"_qs);
+    auto future = flow.start(authorize);
+    ASSERT_EQ(failed.count(), 1);
+    EXPECT_EQ(failed.first().first().toUrl(), authorize);
+    EXPECT_FALSE(flow.reopenBrowser());
+    EXPECT_EQ(failed.count(), 2);
+    EXPECT_FALSE(future.isFinished());
+    // The person copies the URL by hand and finishes in some browser.
+    test::HeadlessBrowser browser;
+    browser.open(callbackUrl(redirect, u"code=by-hand"_qs));
+    EXPECT_EQ(test::await(future, 5000).code, u"by-hand");
+}
