@@ -1,0 +1,154 @@
+#pragma once
+
+#include <exegia/auth/AuthOptions.h>
+#include <exegia/auth/CurrentUser.h>
+#include <exegia/auth/Session.h>
+#include <exegia/auth/TokenStore.h>
+
+#include <QFuture>
+#include <QObject>
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace exegia::auth {
+
+class AuthClient;
+
+struct SessionManagerOptions
+{
+    // Refresh this long before the access token expires; a short-lived
+    // token uses a quarter of its lifetime instead (5 s -> after 3.75 s).
+    std::chrono::seconds refreshMargin{90};
+    // After a failed refresh (network, 5xx, 429) wait this long, doubling
+    // per failure up to retryMaxDelay, and keep trying while signed in.
+    std::chrono::milliseconds retryInitialDelay{500};
+    std::chrono::milliseconds retryMaxDelay{60000};
+    // How often to compare the wall clock with the monotonic clock to
+    // notice that the machine slept (0: never).
+    std::chrono::milliseconds wakeCheckInterval{30000};
+};
+
+// What restore() found. Only Restored leaves the manager signed in.
+struct RestoreResult
+{
+    enum class Status {
+        Restored,         // signed in; currentUser is set (profile may be missing: Register)
+        NoStoredSession,  // nothing stored: show Sign in
+        Refused,          // the server refused the stored session; the store was cleared
+        NetworkFailure,   // could not ask the server; the store is kept: offer Retry
+        StoreUnavailable, // no keychain (persistenceUnavailable was emitted)
+    };
+    Status status = Status::NoStoredSession;
+    std::optional<CurrentUser> currentUser;
+    QString errorCode; // Refused: e.g. refresh_token_not_found, user_not_found
+    QString message;   // a sentence for a person, for every status but Restored
+};
+
+// The one owner of the signed-in session: hands out valid access tokens,
+// refreshes them before they expire, keeps the refresh token in a
+// TokenStore and restores it at start. Use it on the AuthClient's thread.
+//
+// Tokens: accessToken() is immediate while the token is good, otherwise it
+// joins the single refresh in flight (twenty callers, one request).
+// Refresh: scheduled before expiry; the new refresh token is saved before
+// the old one is dropped; network failures are retried with backoff and
+// never sign anyone out; a refused token (refresh_token_not_found,
+// refresh_token_already_used, session_expired, user gone) clears the store
+// and emits signedOut. After a sleep past expiry a watchdog (and checkNow(),
+// which the app calls when it becomes active) refreshes at once.
+// Persistence: if the store fails, persistenceUnavailable is emitted once
+// and the session carries on in memory only.
+class SessionManager : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(bool signedIn READ isSignedIn NOTIFY sessionChanged)
+public:
+    enum class SignOutReason {
+        Requested, // signOut() was called
+        Refused,   // the server refused the refresh token or session
+        UserGone,  // the user no longer exists (deleted)
+    };
+    Q_ENUM(SignOutReason)
+
+    // `client` is not owned and must outlive the manager. A null `store`
+    // keeps everything in memory without complaint.
+    SessionManager(AuthClient *client, std::unique_ptr<TokenStore> store,
+                   const SessionManagerOptions &options = {}, QObject *parent = nullptr);
+    ~SessionManager() override;
+
+    // At start: stored refresh token -> refresh -> GET /user + profile. Emits
+    // signedIn once the refreshed session is current. Already signed in:
+    // only fetches the user again (so Retry after a NetworkFailure works).
+    // Concurrent calls share one run. Never fails; see RestoreResult.
+    QFuture<RestoreResult> restore();
+
+    // Makes a freshly issued session (from a sign-in, sign-up or link call)
+    // the current one, replacing any other, and stores it. The future says
+    // whether it was stored (false: memory only).
+    QFuture<bool> signIn(const Session &session);
+
+    // A valid access token. Fails with SessionError (not signed in, or
+    // signed out while waiting), AuthApiError (token refused: signedOut was
+    // emitted) or NetworkError (expired and the server unreachable; the
+    // session is kept and retried).
+    QFuture<QString> accessToken();
+    // Refreshes now (or joins the refresh in flight); same results.
+    QFuture<QString> refresh();
+
+    // Local: this device; Global: every session of the user. Signed out at
+    // once here and the store cleared whatever the server answers; the
+    // future fails only to say the store could not be cleared
+    // (TokenStoreError) or the server was not told (e.g. NetworkError: with
+    // Global, other devices may stay signed in).
+    QFuture<void> signOut(SignOutScope scope = SignOutScope::Local);
+
+    bool isSignedIn() const;
+    // The current session (holds secrets: never log it).
+    std::optional<Session> session() const;
+    // The current access token if it is still good now, else empty.
+    QString validAccessToken() const;
+    // False once the store failed (reset by signIn() and restore()).
+    bool isPersistent() const;
+    bool isRefreshing() const;
+
+    // A short sentence for the Sign-in page after signedOut.
+    static QString reasonMessage(SignOutReason reason);
+
+    // Tests only: replace the wall clock to simulate a sleep.
+    void setWallClockForTesting(std::function<QDateTime()> now);
+
+public Q_SLOTS:
+    // Re-reads the clocks and refreshes if the token is due; resets the
+    // retry backoff. Call it when the application becomes active
+    // (QGuiApplication::applicationStateChanged): this library has no GUI.
+    void checkNow();
+
+Q_SIGNALS:
+    void signedIn(const exegia::auth::User &user);
+    void refreshed();
+    void signedOut(exegia::auth::SessionManager::SignOutReason reason, const QString &errorCode);
+    // Any of the three above.
+    void sessionChanged();
+    // The store failed: "You will need to sign in again next time."
+    void persistenceUnavailable(const QString &message);
+
+private:
+    struct Private;
+    void adopt(const Session &session, bool isNew);
+    QFuture<bool> persist(const Session &session);
+    QFuture<void> clearStore();
+    void markUnavailable(const QString &message);
+    QFuture<QString> startRefresh();
+    void onRefreshFailed(std::exception_ptr error);
+    void reschedule();
+    QFuture<void> endSession(SignOutReason reason, const QString &errorCode);
+    void fetchUser(const std::function<void(RestoreResult)> &finish);
+    bool usable() const;
+
+    std::unique_ptr<Private> d;
+};
+
+} // namespace exegia::auth
