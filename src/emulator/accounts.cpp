@@ -88,7 +88,7 @@ QJsonObject Accounts::userJson(const QString &id)
 
 QString Accounts::createAnonymousUser(const QJsonObject &userMetadata)
 {
-    const QString id = crypto::uuid();
+    QString id = crypto::uuid();
     const QString now = Backend::isoNow();
     m_backend.db().exec(
         u"INSERT INTO users (id, is_anonymous, app_metadata, user_metadata, created_at, "
@@ -99,7 +99,7 @@ QString Accounts::createAnonymousUser(const QJsonObject &userMetadata)
 
 QString Accounts::createEmailUser(const QString &email, const QJsonObject &userMetadata)
 {
-    const QString id = crypto::uuid();
+    QString id = crypto::uuid();
     const QString now = Backend::isoNow();
     m_backend.db().exec(
         u"INSERT INTO users (id, email, user_metadata, created_at, updated_at) VALUES (?, ?, ?, ?, ?)"_qs,

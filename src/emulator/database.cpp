@@ -107,7 +107,8 @@ void Database::close()
     m_cache.clear();
     if (m_db.isOpen()) {
         // Folds the WAL back so the folder holds one tidy file after a clean stop.
-        QSqlQuery(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"), m_db);
+        QSqlQuery checkpoint(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"), m_db);
+        checkpoint.finish();
         m_db.close();
     }
     m_db = QSqlDatabase();

@@ -17,7 +17,7 @@ constexpr int kClockSkew = 30;
 
 bool prefers(const Request &request, QByteArrayView token)
 {
-    for (QByteArray part : request.header("prefer").split(',')) {
+    for (const QByteArray &part : request.header("prefer").split(',')) {
         if (part.trimmed() == token)
             return true;
     }
@@ -36,7 +36,7 @@ QString resolution(const Request &request)
 // QJsonArray's += would nest the second array as one element.
 void appendAll(QJsonArray &to, const QJsonArray &from)
 {
-    for (const QJsonValue &value : from)
+    for (const auto &value : from)
         to.append(value);
 }
 
@@ -201,7 +201,7 @@ Reply RestApi::insert(const Request &request, const DbRole &role, const RestQuer
 
     Database::Transaction tx(m_backend.db());
     QStringList ids;
-    for (const QJsonValue &value : rows) {
+    for (const auto &value : rows) {
         if (!value.isObject())
             return invalidBody();
         if (auto error = insertRow(role, value.toObject(), resolution(request), &ids))
@@ -347,7 +347,7 @@ Reply RestApi::update(const Request &request, const DbRole &role, const RestQuer
     if (!prefers(request, "return=representation"))
         return Reply::empty(204);
     QJsonArray rows;
-    for (const QJsonValue &row : before)
+    for (const auto &row : before)
         appendAll(rows, fetch(query.columns, u"id = ?"_qs, {row.toObject().value(u"id").toString()}));
     return Reply::json(200, rows);
 }

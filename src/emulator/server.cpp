@@ -15,7 +15,7 @@ namespace exegia::emulator {
 
 namespace {
 
-constexpr qsizetype kMaxBody = 1024 * 1024;
+constexpr qsizetype kMaxBody = qsizetype(1024) * 1024;
 
 QByteArray methodName(QHttpServerRequest::Method method)
 {

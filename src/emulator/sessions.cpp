@@ -18,7 +18,7 @@ Sessions::Sessions(Backend &backend, Accounts &accounts)
 
 QByteArray Sessions::newRefreshToken(const QString &sessionId, const QString &parent)
 {
-    const QByteArray token = crypto::randomToken(24);
+    QByteArray token = crypto::randomToken(24);
     m_backend.db().exec(
         u"INSERT INTO refresh_tokens (token, session_id, parent, created_at) VALUES (?, ?, ?, ?)"_qs,
         {QString::fromLatin1(token), sessionId, parent.isEmpty() ? QVariant() : QVariant(parent),
