@@ -60,7 +60,12 @@ KeychainTokenStore::KeychainTokenStore(const QUrl &projectUrl, const QString &se
 QString KeychainTokenStore::keyFor(const QUrl &projectUrl)
 {
     QUrl url = projectUrl.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment |
-                                   QUrl::StripTrailingSlash | QUrl::NormalizePathSegments);
+                                   QUrl::NormalizePathSegments);
+    // StripTrailingSlash keeps a lone "/", and "x/" must equal "x".
+    QString path = url.path();
+    while (path.endsWith(u'/'))
+        path.chop(1);
+    url.setPath(path);
     url.setHost(url.host().toLower());
     url.setScheme(url.scheme().toLower());
     if (url.port() == (url.scheme() == u"https" ? 443 : url.scheme() == u"http" ? 80 : -2))

@@ -127,6 +127,15 @@ QFuture<void> SessionManager::clearStore()
         try {
             valueOf(f);
             done.succeed();
+        } catch (const TokenStoreError &e) {
+            // No keychain at all: nothing can be stored there, nor read.
+            if (e.kind() == TokenStoreError::Kind::Unavailable) {
+                qCInfo(lcAuth) << "no stored session to clear:" << e.what();
+                done.succeed();
+                return;
+            }
+            qCWarning(lcAuth) << "could not clear the stored session:" << e.what();
+            done.fail(std::current_exception());
         } catch (const std::exception &e) {
             // Worth a warning: a refresh token may be left in the keychain.
             qCWarning(lcAuth) << "could not clear the stored session:" << e.what();
@@ -203,6 +212,7 @@ QFuture<QString> SessionManager::startRefresh()
 void SessionManager::onRefreshFailed(std::exception_ptr error)
 {
     const Completion<QString> done = *d->flight;
+    QString message = tr("Could not renew your session. Retrying.");
     try {
         std::rethrow_exception(error);
     } catch (const AuthApiError &e) {
@@ -214,6 +224,10 @@ void SessionManager::onRefreshFailed(std::exception_ptr error)
             return;
         }
         qCInfo(lcAuth) << "refresh failed, will retry:" << e.what();
+        message = e.userMessage();
+    } catch (const Error &e) {
+        qCInfo(lcAuth) << "refresh failed, will retry:" << e.what();
+        message = e.userMessage();
     } catch (const std::exception &e) {
         qCInfo(lcAuth) << "refresh failed, will retry:" << e.what();
     }
@@ -227,6 +241,7 @@ void SessionManager::onRefreshFailed(std::exception_ptr error)
     else
         done.fail(error);
     reschedule();
+    Q_EMIT refreshFailed(message);
 }
 
 void SessionManager::reschedule()

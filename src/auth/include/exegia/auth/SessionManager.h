@@ -132,6 +132,9 @@ Q_SIGNALS:
     void signedOut(exegia::auth::SessionManager::SignOutReason reason, const QString &errorCode);
     // Any of the three above.
     void sessionChanged();
+    // A refresh failed for a reason that is not the session's fault (no
+    // network, 5xx, 429); the session is kept and the refresh retried.
+    void refreshFailed(const QString &message);
     // The store failed: "You will need to sign in again next time."
     void persistenceUnavailable(const QString &message);
 
