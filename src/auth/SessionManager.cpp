@@ -9,6 +9,9 @@
 #include "detail/Async.h"
 #include "detail/SessionManagerPrivate.h"
 
+#include <limits>
+#include <utility>
+
 namespace exegia::auth {
 
 using detail::Completion;
@@ -147,12 +150,16 @@ QFuture<void> SessionManager::clearStore()
 
 QFuture<bool> SessionManager::signIn(const Session &session)
 {
-    if (d->session)
-        endSession(SignOutReason::Requested, {}); // the old one is replaced, not kept
+    // Replacing a session (a guest who linked Google gets a new one) is not
+    // a sign-out: no signedOut, and whoever waits for a token gets the new
+    // one. Answers still on their way for the old session are dropped.
     ++d->generation;
+    const std::optional<Completion<QString>> waiting = std::exchange(d->flight, std::nullopt);
     d->persistent = true;
     QFuture<bool> stored = persist(session);
     adopt(session, true);
+    if (waiting)
+        waiting->succeed(session.accessToken);
     return stored;
 }
 

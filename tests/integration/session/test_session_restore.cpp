@@ -160,3 +160,26 @@ TEST_F(SessionRestoreTest, UnavailableStoreIsReportedAndTheSessionStaysInMemory)
     EXPECT_EQ(store.saveCount(), saves);
     EXPECT_FALSE(store.stored().has_value());
 }
+
+TEST_F(SessionRestoreTest, SignInReplacesTheSessionWithoutSigningOut)
+{
+    auto m = restartedApp();
+    int signedOut = 0;
+    int signedIn = 0;
+    QObject::connect(m.get(), &SessionManager::signedOut, [&] { ++signedOut; });
+    QObject::connect(m.get(), &SessionManager::signedIn, [&] { ++signedIn; });
+    const auth::Session first = emu.guestSession();
+    const auth::Session second = emu.guestSession();
+    m->signIn(expiredCopy(first));
+    auto waiting = m->accessToken(); // joins a refresh of the first session
+    // ...which is still on its way when a new session arrives (e.g. a guest
+    // linked Google).
+    EXPECT_TRUE(await(m->signIn(second)));
+    EXPECT_EQ(await(waiting), second.accessToken);
+    EXPECT_EQ(signedOut, 0);
+    EXPECT_EQ(signedIn, 2);
+    EXPECT_EQ(store.stored()->refreshToken, second.refreshToken);
+    letTimePass(200); // the first session's refresh answer arrives and is dropped
+    EXPECT_EQ(m->session()->refreshToken, second.refreshToken);
+    EXPECT_EQ(store.stored()->refreshToken, second.refreshToken);
+}

@@ -86,8 +86,9 @@ public:
     QFuture<RestoreResult> restore();
 
     // Makes a freshly issued session (from a sign-in, sign-up or link call)
-    // the current one, replacing any other, and stores it. The future says
-    // whether it was stored (false: memory only).
+    // the current one and stores it; emits signedIn. A current session is
+    // replaced without signedOut (linking an identity gives a new session).
+    // The future says whether it was stored (false: memory only).
     QFuture<bool> signIn(const Session &session);
 
     // A valid access token. Fails with SessionError (not signed in, or
