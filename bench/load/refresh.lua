@@ -1,0 +1,26 @@
+-- wrk script: refresh-token rotation under load. Every request spends one
+-- refresh token and queues the fresh one from the answer, so each request
+-- takes the normal rotation path (not the reuse interval).
+-- TOKENS: a file with one refresh token per line; APIKEY: the publishable key.
+local queue = {}
+
+function init(args)
+  for line in io.lines(os.getenv("TOKENS")) do
+    table.insert(queue, line)
+  end
+end
+
+function request()
+  local token = table.remove(queue, 1)
+  if token == nil then
+    return wrk.format("GET", "/auth/v1/health", { ["apikey"] = os.getenv("APIKEY") })
+  end
+  return wrk.format("POST", "/auth/v1/token?grant_type=refresh_token",
+    { ["apikey"] = os.getenv("APIKEY"), ["Content-Type"] = "application/json" },
+    '{"refresh_token":"' .. token .. '"}')
+end
+
+function response(status, headers, body)
+  local token = string.match(body, '"refresh_token":"([^"]+)"')
+  if token then table.insert(queue, token) end
+end
