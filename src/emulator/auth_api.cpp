@@ -78,6 +78,7 @@ void AuthApi::registerRoutes(Server &server)
     server.route("POST", base + u"/signup"_qs, Access::ApiKey, bind(&AuthApi::signup));
     server.route("POST", base + u"/otp"_qs, Access::ApiKey, bind(&AuthApi::otp));
     server.route("POST", base + u"/verify"_qs, Access::Open, bind(&AuthApi::verify));
+    server.route("GET", base + u"/verify"_qs, Access::Open, bind(&AuthApi::verifyLink));
     server.route("POST", base + u"/token"_qs, Access::ApiKey, bind(&AuthApi::token));
     server.route("GET", base + u"/user"_qs, Access::ApiKey, bind(&AuthApi::user));
     server.route("POST", base + u"/logout"_qs, Access::ApiKey, bind(&AuthApi::logout));
@@ -189,9 +190,18 @@ Reply AuthApi::otp(const Request &request)
         userId = m_accounts.createEmailUser(email, body.value(u"data").toObject());
     const bool confirmed = !(*m_accounts.user(userId))[u"email_confirmed_at"_qs].isNull();
     const QString code = crypto::sixDigitCode();
-    db.exec(
-        u"INSERT OR REPLACE INTO one_time_codes (email, code_hash, expires_at) VALUES (?, ?, ?)"_qs,
-        {email, QString::fromLatin1(codeHash(email, code)), now + m_backend.config().otpExp});
+    // The mail's link carries its own random token, so the link never
+    // reveals anything about the code.
+    const QByteArray linkToken = crypto::randomToken(24);
+    db.exec(u"INSERT OR REPLACE INTO one_time_codes (email, code_hash, link_hash, expires_at) "
+            "VALUES (?, ?, ?, ?)"_qs,
+            {email, QString::fromLatin1(codeHash(email, code)),
+             QString::fromLatin1(crypto::sha256Hex(linkToken)), now + m_backend.config().otpExp});
+    QUrl link(m_backend.authIssuer() + u"/verify"_qs);
+    link.setQuery(u"token=%1&type=%2&redirect_to=%3"_qs.arg(
+        QString::fromLatin1(linkToken), confirmed ? u"magiclink"_qs : u"signup"_qs,
+        QString::fromLatin1(
+            QUrl::toPercentEncoding(safeRedirect(request.param(u"redirect_to"_qs))))));
     db.exec(u"INSERT OR REPLACE INTO email_sends (email, sent_at) VALUES (?, ?)"_qs, {email, now});
 
     const QString subject = confirmed ? u"Your sign-in code"_qs : u"Confirm your signup"_qs;
@@ -199,9 +209,13 @@ Reply AuthApi::otp(const Request &request)
                                     : u"Welcome to Exegia! Use this code to confirm your email "
                                       "address and finish signing up:"_qs;
     const QString text =
-        u"Hello,\n\n%1\n\n    %2\n\nThe code works once and expires in %3 minutes. If you did not "
-        "ask for it, you can ignore this email.\n\n-- Exegia (local backend)\n"_qs.arg(intro, code)
-            .arg(qMax(1, m_backend.config().otpExp / 60));
+        u"Hello,\n\n%1\n\n    %2\n\nOr open this link on this computer:\n%3\n\nThe code and the "
+        "link work once and expire in %4 minutes. If you did not ask for them, you can ignore this "
+        "email.\n\n-- Exegia (local backend)\n"_qs
+            // One multi-argument arg(): the link's %-escapes must not be
+            // taken for placeholders by a second pass.
+            .arg(intro, code, QString::fromUtf8(link.toEncoded()),
+                 QString::number(qMax(1, m_backend.config().otpExp / 60)));
     m_mailbox.deliver(email, subject, text, code);
     tx.commit();
     return Reply::json(200, QJsonObject{});

@@ -44,6 +44,7 @@ private:
     Reply authorize(const Request &request);
     Reply linkAuthorize(const Request &request);
     Reply callback(const Request &request);
+    Reply verifyLink(const Request &request);
     Reply startFlow(const Request &request, const QString &kind, const QString &userId,
                     bool skipRedirect);
     QString safeRedirect(const QString &requested) const;

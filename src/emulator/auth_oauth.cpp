@@ -182,4 +182,38 @@ Reply AuthApi::callback(const Request &request)
     return Reply::redirect(appendQuery(redirectTo, {{u"code"_qs, authCode}}));
 }
 
+Reply AuthApi::verifyLink(const Request &request)
+{
+    // The email's link: GoTrue's implicit flow answer, tokens in the fragment
+    // (never sent to a server), errors in the fragment too.
+    const QString target = safeRedirect(request.param(u"redirect_to"_qs));
+    auto fragment = [&](const QList<QPair<QString, QString>> &items) {
+        QUrl url(target);
+        url.setFragment(appendQuery(u"http://x/"_qs, items).query(QUrl::FullyEncoded),
+                        QUrl::StrictMode);
+        return Reply::redirect(url);
+    };
+    Database &db = m_backend.db();
+    Database::Transaction tx(db);
+    const QString hash =
+        QString::fromLatin1(crypto::sha256Hex(request.param(u"token"_qs).toUtf8()));
+    const auto row = db.row(u"SELECT * FROM one_time_codes WHERE link_hash = ?"_qs, {hash});
+    if (!row || (*row)[u"expires_at"_qs].toLongLong() < Backend::now())
+        return fragment({{u"error"_qs, u"access_denied"_qs},
+                         {u"error_code"_qs, u"otp_expired"_qs},
+                         {u"error_description"_qs, u"Email link is invalid or has expired"_qs}});
+    const QString email = (*row)[u"email"_qs].toString();
+    const QString userId = m_accounts.userIdByEmail(email);
+    db.exec(u"DELETE FROM one_time_codes WHERE email = ?"_qs, {email});
+    m_accounts.confirmEmail(userId);
+    const QJsonObject session = m_sessions.start(userId, u"otp"_qs);
+    tx.commit();
+    return fragment({{u"access_token"_qs, session.value(u"access_token").toString()},
+                     {u"expires_at"_qs, QString::number(session.value(u"expires_at").toInteger())},
+                     {u"expires_in"_qs, QString::number(session.value(u"expires_in").toInteger())},
+                     {u"refresh_token"_qs, session.value(u"refresh_token").toString()},
+                     {u"token_type"_qs, u"bearer"_qs},
+                     {u"type"_qs, request.param(u"type"_qs)}});
+}
+
 } // namespace exegia::emulator

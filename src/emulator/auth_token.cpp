@@ -80,7 +80,7 @@ Reply AuthApi::idTokenGrant(const Request &request, const QJsonObject &body)
     if (!accessToken.isEmpty() && !atHash.isEmpty() &&
         !crypto::constantTimeEquals(
             crypto::base64Url(crypto::sha256(accessToken.toUtf8()).left(16)), atHash.toUtf8()))
-        return oauthError(u"invalid request"_qs, u"Bad ID token: access token hash mismatch"_qs);
+        return oauthError(u"invalid request"_qs, u"Bad ID token"_qs);
 
     const ProviderIdentity identity =
         IdentityProvider::identityFromClaims(provider, verified.claims);

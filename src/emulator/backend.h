@@ -19,6 +19,7 @@ struct Config
     int emailCooldown = 60;
     int refreshReuseInterval = 10;
     int flowExp = 300;
+    int idTokenExp = 3600; // the local identity provider's ID tokens
     bool anonymousEnabled = true;
     bool linkingEnabled = true;
 };

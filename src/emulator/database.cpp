@@ -38,7 +38,8 @@ const char *const kSchema[] = {
     " created_at INTEGER NOT NULL)",
     "CREATE INDEX IF NOT EXISTS refresh_tokens_session ON refresh_tokens(session_id)",
     "CREATE TABLE IF NOT EXISTS one_time_codes ("
-    " email TEXT PRIMARY KEY, code_hash TEXT NOT NULL, expires_at INTEGER NOT NULL)",
+    " email TEXT PRIMARY KEY, code_hash TEXT NOT NULL, link_hash TEXT NOT NULL,"
+    " expires_at INTEGER NOT NULL)",
     "CREATE TABLE IF NOT EXISTS email_sends (email TEXT PRIMARY KEY, sent_at INTEGER NOT NULL)",
     "CREATE TABLE IF NOT EXISTS flow_states ("
     " id TEXT PRIMARY KEY, kind TEXT NOT NULL, provider TEXT NOT NULL, user_id TEXT,"

@@ -1,5 +1,6 @@
 #include "http.h"
 
+#include <QDate>
 #include <QJsonDocument>
 
 namespace exegia::emulator {
@@ -20,8 +21,10 @@ QString Request::param(const QString &name) const
 
 bool Request::apiVersioned() const
 {
-    const QByteArray version = header("x-supabase-api-version").trimmed();
-    return !version.isEmpty() && version >= "2024-01-01";
+    // GoTrue treats a value it cannot parse as the initial (legacy) version.
+    const QDate version = QDate::fromString(
+        QString::fromLatin1(header("x-supabase-api-version").trimmed()), Qt::ISODate);
+    return version.isValid() && version >= QDate(2024, 1, 1);
 }
 
 QByteArray Request::bearerToken() const

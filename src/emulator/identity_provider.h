@@ -18,8 +18,6 @@ class Server;
 class IdentityProvider
 {
 public:
-    static constexpr int kIdTokenLifetimeSeconds = 3600;
-
     explicit IdentityProvider(Backend &backend);
     void registerRoutes(Server &server);
 

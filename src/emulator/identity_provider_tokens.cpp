@@ -26,14 +26,15 @@ Reply IdentityProvider::token(const QString &provider, const Request &request)
         return oauthTokenError(u"unsupported_grant_type"_qs,
                                u"Only authorization_code is supported"_qs);
     const QString clientId = formValue(form, u"client_id"_qs);
-    if (clientId != Backend::clientId(provider))
-        return oauthTokenError(u"invalid_client"_qs, u"Unknown client_id"_qs);
+    if (clientId.isEmpty())
+        return oauthTokenError(u"invalid_client"_qs, u"Missing client_id"_qs);
 
+    const int lifetime = m_backend.config().idTokenExp;
     QVariantMap codeRow;
     const auto identity =
         redeem(provider, formValue(form, u"code"_qs), formValue(form, u"redirect_uri"_qs),
                formValue(form, u"code_verifier"_qs), &codeRow);
-    if (!identity)
+    if (!identity || codeRow.value(u"client_id"_qs).toString() != clientId)
         return oauthTokenError(u"invalid_grant"_qs,
                                u"The code is unknown, used, expired, or does not match the "
                                "redirect_uri or code_verifier"_qs);
@@ -50,7 +51,7 @@ Reply IdentityProvider::token(const QString &provider, const Request &request)
                        {u"picture"_qs, identity->data.value(u"picture")},
                        {u"iat"_qs, now},
                        {u"auth_time"_qs, now},
-                       {u"exp"_qs, now + kIdTokenLifetimeSeconds},
+                       {u"exp"_qs, now + lifetime},
                        {u"at_hash"_qs, QString::fromLatin1(crypto::base64Url(
                                            crypto::sha256(accessToken).left(16)))}};
     const QString nonce = codeRow.value(u"nonce"_qs).toString();
@@ -60,7 +61,7 @@ Reply IdentityProvider::token(const QString &provider, const Request &request)
     return Reply::json(200, QJsonObject{{u"access_token"_qs, QString::fromLatin1(accessToken)},
                                         {u"id_token"_qs, QString::fromLatin1(idToken)},
                                         {u"token_type"_qs, u"Bearer"_qs},
-                                        {u"expires_in"_qs, kIdTokenLifetimeSeconds},
+                                        {u"expires_in"_qs, lifetime},
                                         {u"scope"_qs, u"openid email profile"_qs}});
 }
 
@@ -82,7 +83,7 @@ IdentityProvider::Verified IdentityProvider::verifyIdToken(const QString &provid
     const bool audienceOk = aud.isString() ? aud.toString() == clientId
                                            : aud.isArray() && aud.toArray().contains(clientId);
     if (!audienceOk)
-        return {u"Bad ID token"_qs, {}};
+        return {u"Unacceptable audience in id_token"_qs, {}};
     return {{}, decoded.payload};
 }
 
@@ -98,8 +99,8 @@ Reply IdentityProvider::avatar(const Request &request)
         u"96\">"
         "<circle cx=\"48\" cy=\"48\" r=\"48\" fill=\"hsl(%1,55%,45%)\"/>"
         "<text x=\"48\" y=\"62\" font-family=\"sans-serif\" font-size=\"42\" fill=\"#fff\" "
-        "text-anchor=\"middle\">%2</text></svg>"_qs.arg(h)
-            .arg(initials.toHtmlEscaped());
+        "text-anchor=\"middle\">%2</text></svg>"_qs.arg(QString::number(h),
+                                                        initials.toHtmlEscaped());
     return {200, svg.toUtf8(), "image/svg+xml", {}};
 }
 

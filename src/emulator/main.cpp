@@ -88,6 +88,8 @@ bool parseConfig(QCoreApplication &app, Config *config)
         {u"refresh-reuse-interval"_qs, u"How long a spent refresh token still works."_qs,
          u"SECONDS"_qs},
         {u"flow-exp"_qs, u"PKCE flow state lifetime."_qs, u"SECONDS"_qs},
+        {u"id-token-exp"_qs, u"Lifetime of the local identity provider's ID tokens."_qs,
+         u"SECONDS"_qs},
         {u"disable-anonymous"_qs, u"Refuse anonymous sign-ins."_qs},
         {u"disable-linking"_qs, u"Refuse manual identity linking."_qs},
     });
@@ -122,7 +124,8 @@ bool parseConfig(QCoreApplication &app, Config *config)
            positiveInt(parser, u"otp-exp"_qs, &config->otpExp) &&
            positiveInt(parser, u"email-cooldown"_qs, &config->emailCooldown) &&
            positiveInt(parser, u"refresh-reuse-interval"_qs, &config->refreshReuseInterval) &&
-           positiveInt(parser, u"flow-exp"_qs, &config->flowExp);
+           positiveInt(parser, u"flow-exp"_qs, &config->flowExp) &&
+           positiveInt(parser, u"id-token-exp"_qs, &config->idTokenExp);
 }
 
 } // namespace

@@ -40,6 +40,24 @@ void appendAll(QJsonArray &to, const QJsonArray &from)
         to.append(value);
 }
 
+bool wantsObject(const Request &request)
+{
+    return request.header("accept").contains("application/vnd.pgrst.object+json");
+}
+
+Reply objectReply(int status, const QJsonObject &row)
+{
+    Reply reply = Reply::json(status, row);
+    reply.contentType = "application/vnd.pgrst.object+json; charset=utf-8";
+    return reply;
+}
+
+Reply notSingular(qsizetype rows)
+{
+    return restError(406, u"PGRST116"_qs, u"Cannot coerce the result to a single JSON object"_qs,
+                     u"The result contains %1 rows"_qs.arg(rows));
+}
+
 Reply invalidBody()
 {
     return restError(400, u"PGRST102"_qs, u"Empty or invalid json"_qs);
@@ -164,15 +182,9 @@ Reply RestApi::select(const Request &request, const DbRole &role, const RestQuer
     if (query.limit)
         where += u" LIMIT %1"_qs.arg(*query.limit);
     const QJsonArray rows = fetch(query.columns, where, binds);
-    if (request.header("accept").contains("application/vnd.pgrst.object+json")) {
-        if (rows.size() != 1)
-            return restError(406, u"PGRST116"_qs,
-                             u"Cannot coerce the result to a single JSON object"_qs,
-                             u"The result contains %1 rows"_qs.arg(rows.size()));
-        Reply reply = Reply::json(200, rows.first().toObject());
-        reply.contentType = "application/vnd.pgrst.object+json; charset=utf-8";
-        return reply;
-    }
+    if (wantsObject(request))
+        return rows.size() == 1 ? objectReply(200, rows.first().toObject())
+                                : notSingular(rows.size());
     Reply reply = Reply::json(200, rows);
     reply.withHeader("Content-Range", rows.isEmpty()
                                           ? QByteArray("*/*")
@@ -207,13 +219,10 @@ Reply RestApi::insert(const Request &request, const DbRole &role, const RestQuer
         if (auto error = insertRow(role, value.toObject(), resolution(request), &ids))
             return *error;
     }
-    tx.commit();
-    if (!prefers(request, "return=representation"))
-        return Reply::empty(201);
     QJsonArray inserted;
     for (const QString &id : ids)
         appendAll(inserted, fetch(query.columns, u"id = ?"_qs, {id}));
-    return Reply::json(201, inserted);
+    return finishWrite(request, tx, 201, inserted);
 }
 
 std::optional<Reply> RestApi::insertRow(const DbRole &role, const QJsonObject &row,
@@ -343,13 +352,25 @@ Reply RestApi::update(const Request &request, const DbRole &role, const RestQuer
                                 where,
                             binds + whereBinds);
     }
-    tx.commit();
-    if (!prefers(request, "return=representation"))
-        return Reply::empty(204);
     QJsonArray rows;
     for (const auto &row : before)
-        appendAll(rows, fetch(query.columns, u"id = ?"_qs, {row.toObject().value(u"id").toString()}));
-    return Reply::json(200, rows);
+        appendAll(rows,
+                  fetch(query.columns, u"id = ?"_qs, {row.toObject().value(u"id").toString()}));
+    return finishWrite(request, tx, 200, rows);
+}
+
+Reply RestApi::finishWrite(const Request &request, Database::Transaction &tx, int status,
+                           const QJsonArray &rows)
+{
+    // With the single-object Accept, PostgREST rolls the statement back
+    // unless it touched exactly one row.
+    const bool singular = wantsObject(request);
+    if (singular && rows.size() != 1)
+        return notSingular(rows.size());
+    tx.commit();
+    if (!prefers(request, "return=representation"))
+        return Reply::empty(status == 201 ? 201 : 204);
+    return singular ? objectReply(status, rows.first().toObject()) : Reply::json(status, rows);
 }
 
 Reply RestApi::remove(const Request &request, const DbRole &role, const RestQuery &query)

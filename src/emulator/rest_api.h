@@ -1,5 +1,6 @@
 #pragma once
 
+#include "database.h"
 #include "http.h"
 
 #include <QJsonObject>
@@ -49,6 +50,8 @@ private:
     // Validates and writes one row; an error reply when a rule refuses it.
     std::optional<Reply> insertRow(const DbRole &role, const QJsonObject &row,
                                    const QString &resolution, QStringList *insertedIds);
+    Reply finishWrite(const Request &request, Database::Transaction &tx, int status,
+                      const QJsonArray &rows);
     QJsonArray fetch(const QStringList &columns, const QString &where, const QVariantList &binds);
 
     Backend &m_backend;

@@ -11,6 +11,25 @@
 
 namespace exegia::emulator {
 
+namespace {
+
+bool claimTypesValid(const QJsonObject &claims)
+{
+    auto is = [&](const QString &key, QJsonValue::Type type) {
+        const QJsonValue value = claims.value(key);
+        return value.isUndefined() || value.isNull() || value.type() == type;
+    };
+    for (const QString &key :
+         {u"sub"_qs, u"role"_qs, u"email"_qs, u"phone"_qs, u"session_id"_qs, u"aal"_qs, u"iss"_qs})
+        if (!is(key, QJsonValue::String))
+            return false;
+    return is(u"is_anonymous"_qs, QJsonValue::Bool) && is(u"app_metadata"_qs, QJsonValue::Object) &&
+           is(u"user_metadata"_qs, QJsonValue::Object) && is(u"amr"_qs, QJsonValue::Array) &&
+           is(u"iat"_qs, QJsonValue::Double);
+}
+
+} // namespace
+
 Sessions::Sessions(Backend &backend, Accounts &accounts)
     : m_backend(backend)
     , m_accounts(accounts)
@@ -141,6 +160,12 @@ std::variant<Caller, Reply> Sessions::authenticate(const Request &request)
             request, 403, u"bad_jwt"_qs,
             u"invalid JWT: unable to parse or verify signature, token is malformed"_qs);
     }
+    // GoTrue decodes the claims into typed fields; a claim of the wrong type
+    // makes the whole token unreadable.
+    if (!claimTypesValid(decoded.payload))
+        return authError(request, 403, u"bad_jwt"_qs,
+                         u"invalid JWT: unable to parse or verify signature, token claims have the "
+                         "wrong types"_qs);
     const QString sub = decoded.payload.value(u"sub").toString();
     if (!crypto::isUuid(sub))
         return authError(request, 403, u"bad_jwt"_qs, u"invalid claim: missing sub claim"_qs);
