@@ -274,6 +274,18 @@ void SessionManager::checkNow()
     reschedule();
 }
 
+void SessionManager::reportRejected(const QString &errorCode)
+{
+    if (!d->session)
+        return;
+    if (errorCode == u"user_not_found" || errorCode == u"session_not_found") {
+        qCInfo(lcAuth) << "session rejected by the server:" << errorCode;
+        endSession(reasonFor(errorCode), errorCode);
+        return;
+    }
+    startRefresh();
+}
+
 QFuture<void> SessionManager::endSession(SignOutReason reason, const QString &errorCode)
 {
     const bool wasSignedIn = d->session.has_value();

@@ -310,3 +310,22 @@ TEST_F(SessionManagerTest, CheckNowRefreshesWhenTheTokenIsDue)
     ASSERT_TRUE(waitFor([&] { return !rec.refreshedAt.isEmpty(); }, 5000));
     EXPECT_EQ(emu.refreshCount(), 1);
 }
+
+TEST_F(SessionManagerTest, RejectionsReportedByOtherCallsEndTheSessionOrRefresh)
+{
+    ASSERT_NO_FATAL_FAILURE(startEmulator({}));
+    auto m = manager();
+    Recorder rec(*m);
+    m->signIn(emu.guestSession());
+    // bad_jwt: maybe only the access token is at fault; a refresh decides.
+    m->reportRejected(QStringLiteral("bad_jwt"));
+    ASSERT_TRUE(waitFor([&] { return !rec.refreshedAt.isEmpty(); }));
+    EXPECT_TRUE(m->isSignedIn());
+
+    // The user was deleted: GET /user by the app said so.
+    m->reportRejected(QStringLiteral("user_not_found"));
+    EXPECT_FALSE(m->isSignedIn());
+    ASSERT_EQ(rec.signedOut.size(), 1);
+    EXPECT_EQ(rec.signedOut.first().first, SessionManager::SignOutReason::UserGone);
+    EXPECT_TRUE(waitFor([&] { return !store.stored().has_value(); }));
+}

@@ -126,6 +126,11 @@ public Q_SLOTS:
     // retry backoff. Call it when the application becomes active
     // (QGuiApplication::applicationStateChanged): this library has no GUI.
     void checkNow();
+    // Another call was told the session is over (AuthApiError::isSessionGone
+    // with this code): user_not_found / session_not_found end the session
+    // (signedOut, store cleared); for anything else (bad_jwt) the access
+    // token may be what is wrong, so a refresh decides.
+    void reportRejected(const QString &errorCode);
 
 Q_SIGNALS:
     void signedIn(const exegia::auth::User &user);
