@@ -143,24 +143,32 @@ QFuture<SignInResult> AuthClient::checkProfile(QFuture<HttpReply> tokenReply,
     Completion<SignInResult> done;
     whenFinished(this, tokenReply, [this, done, provider](QFuture<HttpReply> f) {
         done.guard([&] {
-            Session session = detail::authSession(valueOf(f));
-            auto fetch = m_profiles->fetch(session.accessToken, session.user.id);
-            whenFinished(this, fetch, [done, session, provider](auto pf) {
-                done.guard([&] {
-                    SignInResult result;
-                    result.session = session;
-                    if (auto row = valueOf(pf)) {
-                        result.ok = true;
-                        result.currentUser = CurrentUser{session.user, std::move(row)};
-                    } else {
-                        result.needsSignup = true;
-                        result.message = tr("You signed in with %1, but there is no profile for "
-                                            "this account yet. Create one to continue.")
-                                             .arg(providerDisplayName(provider));
-                    }
-                    done.succeed(std::move(result));
-                });
-            });
+            whenFinished(
+                this, completeSignIn(detail::authSession(valueOf(f)), provider),
+                [done](QFuture<SignInResult> r) { done.guard([&] { done.succeed(valueOf(r)); }); });
+        });
+    });
+    return done.future();
+}
+
+QFuture<SignInResult> AuthClient::completeSignIn(const Session &session, const QString &provider)
+{
+    Completion<SignInResult> done;
+    auto fetch = m_profiles->fetch(session.accessToken, session.user.id);
+    whenFinished(this, fetch, [done, session, provider](auto pf) {
+        done.guard([&] {
+            SignInResult result;
+            result.session = session;
+            if (auto row = valueOf(pf)) {
+                result.ok = true;
+                result.currentUser = CurrentUser{session.user, std::move(row)};
+            } else {
+                result.needsSignup = true;
+                result.message = tr("You signed in with %1, but there is no profile for "
+                                    "this account yet. Create one to continue.")
+                                     .arg(providerDisplayName(provider));
+            }
+            done.succeed(std::move(result));
         });
     });
     return done.future();

@@ -89,6 +89,10 @@ public:
     // sign-in) with the code from the redirect and the kept verifier.
     QFuture<Session> exchangeCodeForSession(const QString &authCode, const QString &codeVerifier);
 
+    // The profile check alone, for a session obtained elsewhere (the code
+    // exchange at the end of a browser sign-in). 1 request.
+    QFuture<SignInResult> completeSignIn(const Session &session, const QString &provider);
+
     // POST /token?grant_type=refresh_token. The old refresh token is spent.
     QFuture<Session> refreshSession(const QString &refreshToken);
 

@@ -1,0 +1,284 @@
+#include <exegia/auth/AuthApiError.h>
+#include <exegia/auth/AuthClient.h>
+#include <exegia/auth/BrowserSignIn.h>
+#include <exegia/auth/ConfigError.h>
+#include <exegia/auth/Logging.h>
+#include <exegia/auth/NetworkError.h>
+#include <exegia/auth/Pkce.h>
+
+#include "detail/Chain.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkReply>
+#include <QRandomGenerator>
+#include <QUrlQuery>
+
+namespace exegia::auth {
+
+using detail::Completion;
+using detail::forward;
+using detail::step;
+
+namespace {
+
+// Parameters the flows set themselves; callers may not override them.
+const QStringList kReserved{
+    QStringLiteral("client_id"),      QStringLiteral("client_secret"),
+    QStringLiteral("redirect_uri"),   QStringLiteral("redirect_to"),
+    QStringLiteral("response_type"),  QStringLiteral("state"),
+    QStringLiteral("code_challenge"), QStringLiteral("code_challenge_method"),
+    QStringLiteral("code_verifier"),  QStringLiteral("provider"),
+    QStringLiteral("nonce"),          QStringLiteral("scope"),
+    QStringLiteral("scopes")};
+
+// Every value percent-encoded, '+' included: Go and Google read '+' as a space.
+QUrl withQuery(QUrl url, const QList<QPair<QString, QString>> &items)
+{
+    QByteArray query;
+    for (const auto &[key, value] : items) {
+        if (!query.isEmpty())
+            query += '&';
+        query += QUrl::toPercentEncoding(key) + '=' + QUrl::toPercentEncoding(value);
+    }
+    url.setQuery(QString::fromLatin1(query), QUrl::StrictMode);
+    return url;
+}
+
+void addExtra(QList<QPair<QString, QString>> &items, const QMap<QString, QString> &extra)
+{
+    for (auto it = extra.cbegin(); it != extra.cend(); ++it) {
+        if (kReserved.contains(it.key()))
+            throw ConfigError(
+                QStringLiteral("the query parameter %1 is set by the flow itself").arg(it.key()));
+        items.append({it.key(), it.value()});
+    }
+}
+
+QString randomUrlSafe(int bytes)
+{
+    QByteArray raw(bytes, Qt::Uninitialized);
+    for (char &c : raw)
+        c = char(QRandomGenerator::system()->generate() & 0xff);
+    return QString::fromLatin1(
+        raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+} // namespace
+
+BrowserSignIn::BrowserSignIn(AuthClient *client, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_launcher(BrowserFlow::systemLauncher())
+{
+    m_nam.setTransferTimeout(30000);
+}
+
+BrowserSignIn::~BrowserSignIn() = default;
+
+void BrowserSignIn::setLauncher(BrowserLauncher launcher)
+{
+    m_launcher = std::move(launcher);
+}
+
+void BrowserSignIn::setTimeout(std::chrono::milliseconds timeout)
+{
+    m_timeout = timeout;
+}
+
+QUrl BrowserSignIn::authorizationUrl() const
+{
+    return m_flow ? m_flow->authorizationUrl() : QUrl();
+}
+
+bool BrowserSignIn::reopenBrowser()
+{
+    return m_flow && m_flow->reopenBrowser();
+}
+
+void BrowserSignIn::cancel()
+{
+    if (m_flow)
+        m_flow->cancel();
+}
+
+BrowserFlow *BrowserSignIn::newFlow()
+{
+    cancel();
+    auto *flow = new BrowserFlow(this);
+    flow->setLauncher(m_launcher);
+    flow->setTimeout(m_timeout);
+    connect(flow, &BrowserFlow::browserOpenFailed, this, &BrowserSignIn::browserOpenFailed);
+    connect(flow, &BrowserFlow::finished, this, [this, flow] {
+        if (m_flow == flow)
+            m_flow = nullptr;
+        flow->deleteLater();
+        Q_EMIT finished();
+    });
+    m_flow = flow;
+    return flow;
+}
+
+QFuture<SignInResult> BrowserSignIn::signInWithProvider(const QString &provider,
+                                                        const OAuthSignInOptions &options)
+{
+    Completion<SignInResult> done;
+    done.guard([&] {
+        BrowserFlow *flow = newFlow();
+        const QString verifier = Pkce::generateVerifier();
+        QList<QPair<QString, QString>> items{
+            {QStringLiteral("provider"), provider},
+            {QStringLiteral("redirect_to"), flow->redirectUri().toString()},
+            {QStringLiteral("code_challenge"), Pkce::challenge(verifier)},
+            {QStringLiteral("code_challenge_method"), QStringLiteral("s256")}};
+        if (!options.scopes.isEmpty())
+            items.append({QStringLiteral("scopes"), options.scopes});
+        addExtra(items, options.queryParams);
+        QUrl url = m_client->config().projectUrl;
+        QString path = url.path();
+        if (path.endsWith(u'/'))
+            path.chop(1);
+        url.setPath(path + QStringLiteral("/auth/v1/authorize"));
+        url = withQuery(url, items);
+        Q_EMIT waitingForBrowser(url);
+        step(this, done, flow->start(url),
+             [this, done, verifier, provider](const BrowserCallback &cb) {
+                 step(this, done, m_client->exchangeCodeForSession(cb.code, verifier),
+                      [this, done, provider](const Session &session) {
+                          forward(this, done, m_client->completeSignIn(session, provider));
+                      });
+             });
+    });
+    return done.future();
+}
+
+QFuture<LinkResult> BrowserSignIn::linkIdentity(const QString &accessToken, const QString &provider,
+                                                const LinkIdentityOptions &options)
+{
+    Completion<LinkResult> done;
+    done.guard([&] {
+        QPointer<BrowserFlow> flow = newFlow();
+        LinkIdentityOptions withRedirect = options;
+        withRedirect.redirectTo = flow->redirectUri().toString();
+        step(this, done, m_client->linkIdentityToCurrentUser(accessToken, provider, withRedirect),
+             [this, done, flow, provider](const LinkIdentityRequest &link) {
+                 if (link.alreadyLinked)
+                     throw AuthApiError(
+                         422, QStringLiteral("identity_already_exists"),
+                         QStringLiteral("%1 is already linked to this account").arg(provider));
+                 if (!flow)
+                     throw BrowserFlowError(BrowserFlowError::Kind::Cancelled,
+                                            QStringLiteral("replaced"));
+                 Q_EMIT waitingForBrowser(link.url);
+                 step(this, done, flow->start(link.url),
+                      [this, done, link](const BrowserCallback &cb) {
+                          step(this, done,
+                               m_client->exchangeCodeForSession(cb.code, link.codeVerifier),
+                               [this, done](const Session &fresh) { finishLink(done, fresh); });
+                      });
+             });
+    });
+    return done.future();
+}
+
+void BrowserSignIn::finishLink(const Completion<LinkResult> &done, const Session &fresh)
+{
+    // The profile check again: linking may have made a guest permanent and
+    // the database then changed user_type.
+    step(this, done, m_client->getCurrentUserRecord(fresh.accessToken),
+         [done, fresh](const std::optional<CurrentUser> &user) {
+             if (!user)
+                 throw AuthApiError(403, QStringLiteral("user_not_found"),
+                                    QStringLiteral("user gone after linking"));
+             done.succeed(LinkResult{fresh, *user});
+         });
+}
+
+QFuture<SignInResult> BrowserSignIn::signInWithGoogle(const GoogleOAuthConfig &config)
+{
+    Completion<SignInResult> done;
+    done.guard([&] {
+        if (config.clientId.isEmpty())
+            throw ConfigError(
+                QStringLiteral("a Google desktop client id is needed for Google's own sign-in"));
+        BrowserFlow *flow = newFlow();
+        GoogleRequest request;
+        request.config = config;
+        request.verifier = Pkce::generateVerifier();
+        request.state = randomUrlSafe(16);
+        // Google gets SHA-256 hex of the nonce; Supabase gets the raw value
+        // and checks that the ID token carries the hash.
+        request.nonce = randomUrlSafe(32);
+        request.redirectUri = flow->redirectUri().toString();
+        const QString hashedNonce = QString::fromLatin1(
+            QCryptographicHash::hash(request.nonce.toUtf8(), QCryptographicHash::Sha256).toHex());
+        QList<QPair<QString, QString>> items{
+            {QStringLiteral("client_id"), config.clientId},
+            {QStringLiteral("redirect_uri"), request.redirectUri},
+            {QStringLiteral("response_type"), QStringLiteral("code")},
+            {QStringLiteral("scope"), config.scope},
+            {QStringLiteral("state"), request.state},
+            {QStringLiteral("nonce"), hashedNonce},
+            {QStringLiteral("code_challenge"), Pkce::challenge(request.verifier)},
+            {QStringLiteral("code_challenge_method"), QStringLiteral("S256")}};
+        addExtra(items, config.extraParams);
+        const QUrl url = withQuery(config.authorizationEndpoint, items);
+        Q_EMIT waitingForBrowser(url);
+        step(this, done, flow->start(url), [this, done, request](const BrowserCallback &cb) {
+            if (cb.values.value(QStringLiteral("state")).toString() != request.state)
+                throw BrowserFlowError(BrowserFlowError::Kind::NoCode,
+                                       QStringLiteral("the callback's state does not match"));
+            exchangeGoogleCode(done, request, cb.code);
+        });
+    });
+    return done.future();
+}
+
+void BrowserSignIn::exchangeGoogleCode(const Completion<SignInResult> &done,
+                                       const GoogleRequest &request, const QString &code)
+{
+    // The exchange by hand: Qt 6.4's QOAuth2AuthorizationCodeFlow has no
+    // PKCE, hides id_token and re-encodes Google's "4/..." codes.
+    QList<QPair<QString, QString>> form{
+        {QStringLiteral("grant_type"), QStringLiteral("authorization_code")},
+        {QStringLiteral("code"), code},
+        {QStringLiteral("redirect_uri"), request.redirectUri},
+        {QStringLiteral("client_id"), request.config.clientId},
+        {QStringLiteral("code_verifier"), request.verifier}};
+    if (!request.config.clientSecret.isEmpty())
+        form.append({QStringLiteral("client_secret"), request.config.clientSecret});
+    QNetworkRequest post(request.config.tokenEndpoint);
+    post.setHeader(QNetworkRequest::ContentTypeHeader,
+                   QStringLiteral("application/x-www-form-urlencoded"));
+    post.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                      QNetworkRequest::ManualRedirectPolicy);
+    QNetworkReply *reply =
+        m_nam.post(post, withQuery(QUrl(), form).query(QUrl::FullyEncoded).toLatin1());
+    connect(reply, &QNetworkReply::finished, this, [this, reply, done, nonce = request.nonce] {
+        reply->deleteLater();
+        done.guard([&] {
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            const QJsonObject body = QJsonDocument::fromJson(reply->readAll()).object();
+            if (status == 0)
+                throw NetworkError(reply->error() == QNetworkReply::OperationCanceledError
+                                       ? NetworkError::Kind::Timeout
+                                       : NetworkError::Kind::Other,
+                                   reply->errorString());
+            if (status != 200)
+                throw AuthApiError(status, body.value(u"error").toString(),
+                                   body.value(u"error_description").toString());
+            const QString idToken = body.value(u"id_token").toString();
+            if (idToken.isEmpty())
+                throw NetworkError(NetworkError::Kind::MalformedReply,
+                                   QStringLiteral("the token endpoint sent no id_token"));
+            IdTokenOptions options;
+            options.nonce = nonce;
+            options.accessToken = body.value(u"access_token").toString();
+            forward(this, done,
+                    m_client->signInWithIdToken(QStringLiteral("google"), idToken, options));
+        });
+    });
+}
+
+} // namespace exegia::auth
