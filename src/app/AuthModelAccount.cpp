@@ -1,0 +1,244 @@
+// AuthModel, second half: registering, the account screen and signing out.
+#include "AuthModel.h"
+
+#include <exegia/auth/AuthClient.h>
+
+#include <QUrl>
+
+using namespace exegia::auth;
+
+namespace {
+
+constexpr int kMaxDisplayName = 80;
+
+} // namespace
+
+QString AuthModel::userId() const
+{
+    return m_user ? m_user->id() : QString();
+}
+
+QString AuthModel::displayName() const
+{
+    return m_user ? m_user->displayName() : QString();
+}
+
+QString AuthModel::userEmail() const
+{
+    return m_user ? m_user->email() : QString();
+}
+
+QString AuthModel::avatarUrl() const
+{
+    return m_user ? m_user->avatarUrl() : QString();
+}
+
+bool AuthModel::isGuest() const
+{
+    return m_user && m_user->isAnonymous();
+}
+
+QStringList AuthModel::providers() const
+{
+    return m_user ? m_user->providers() : QStringList();
+}
+
+QString AuthModel::suggestedDisplayName() const
+{
+    if (!m_user)
+        return {};
+    // What the provider calls the person, else the email's local part.
+    const QJsonObject &meta = m_user->authUser.userMetadata;
+    for (const char *key : {"name", "full_name"}) {
+        const QString name = meta.value(QLatin1String(key)).toString().simplified();
+        if (!name.isEmpty())
+            return name.left(kMaxDisplayName);
+    }
+    for (const Identity &identity : m_user->authUser.identities) {
+        for (const char *key : {"name", "full_name"}) {
+            const QString name = identity.identityData.value(QLatin1String(key)).toString();
+            if (!name.simplified().isEmpty())
+                return name.simplified().left(kMaxDisplayName);
+        }
+    }
+    return m_user->email().section(u'@', 0, 0).left(kMaxDisplayName);
+}
+
+// ---- register ---------------------------------------------------------------
+
+void AuthModel::createProfile(const QString &rawName, const QString &rawAvatarUrl)
+{
+    if (!requireState({State::NeedsSignUp}))
+        return;
+    const QString name = rawName.simplified();
+    const QString avatar = rawAvatarUrl.trimmed();
+    clearErrors();
+    bool valid = true;
+    if (name.isEmpty()) {
+        setError(Field::DisplayName, tr("Enter the name other people will see."));
+        valid = false;
+    } else if (name.size() > kMaxDisplayName) {
+        setError(Field::DisplayName, tr("Use at most %n characters.", nullptr, kMaxDisplayName));
+        valid = false;
+    }
+    const QUrl url(avatar, QUrl::StrictMode);
+    if (!avatar.isEmpty() &&
+        (!url.isValid() || url.host().isEmpty() ||
+         (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))) {
+        setError(Field::AvatarUrl,
+                 tr("Enter a web address starting with https://, or leave this empty."));
+        valid = false;
+    }
+    if (!valid)
+        return;
+
+    SignUpOptions options;
+    options.accessToken = m_session.accessToken();
+    options.profileFields.insert(u"display_name", name);
+    if (!avatar.isEmpty())
+        options.profileFields.insert(u"avatar_url", avatar);
+    setState(State::Busy, Action::CreateProfile);
+    run(
+        m_client->signUp(options),
+        [this](const SignUpResult &r) {
+            // Already registered (another device was quicker): open that profile.
+            if ((r.ok || r.alreadyRegistered) && r.currentUser && r.currentUser->hasProfile()) {
+                enterSignedIn(*r.currentUser);
+                return;
+            }
+            setError(Field::Register, tr("The profile could not be created. Please try again."));
+            setState(State::NeedsSignUp);
+        },
+        [this](const ErrorInfo &e) {
+            if (e.sessionGone)
+                return sessionEnded(e.text);
+            setError(Field::Register, e.text);
+            setState(State::NeedsSignUp);
+        });
+}
+
+void AuthModel::cancelSignUp()
+{
+    if (!requireState({State::NeedsSignUp}))
+        return;
+    clearErrors();
+    setState(State::Busy, Action::CancelSignUp);
+    // Signing out on the server matters: the half-finished session must not
+    // stay usable. Locally it ends whatever the server says.
+    auto finish = [this] {
+        dropSession();
+        setState(State::SignedOut);
+    };
+    run(m_client->signOut(m_session.accessToken(), SignOutScope::Local), finish,
+        [finish](const ErrorInfo &) { finish(); });
+}
+
+// ---- account ----------------------------------------------------------------
+
+void AuthModel::updateDisplayName(const QString &rawName)
+{
+    if (!requireState({State::SignedIn, State::SignedInGuest}))
+        return;
+    const QString name = rawName.simplified();
+    clearErrors();
+    clearNotice();
+    if (name.isEmpty()) {
+        setError(Field::DisplayName, tr("Enter the name other people will see."));
+        return;
+    }
+    if (name.size() > kMaxDisplayName) {
+        setError(Field::DisplayName, tr("Use at most %n characters.", nullptr, kMaxDisplayName));
+        return;
+    }
+    if (name == displayName())
+        return;
+    setState(State::Busy, Action::SaveDisplayName);
+    run(
+        m_client->updateProfile(m_session.accessToken(),
+                                QJsonObject{{QStringLiteral("display_name"), name}}),
+        [this](const std::optional<QJsonObject> &row) {
+            setState(m_returnState);
+            if (!row) {
+                setError(Field::Account, tr("Your profile was not found. Sign out and sign in "
+                                            "again to create it."));
+                return;
+            }
+            m_user->profile = *row;
+            emit userChanged();
+            setNotice(tr("Your name was saved."));
+        },
+        [this](const ErrorInfo &e) {
+            if (e.sessionGone)
+                return sessionEnded(e.text);
+            setState(m_returnState);
+            setError(Field::DisplayName, e.text);
+        });
+}
+
+void AuthModel::signOut()
+{
+    signOutWithScope(false);
+}
+
+void AuthModel::signOutEverywhere()
+{
+    signOutWithScope(true);
+}
+
+void AuthModel::signOutWithScope(bool everywhere)
+{
+    if (!requireState({State::SignedIn, State::SignedInGuest}))
+        return;
+    clearErrors();
+    setState(State::Busy, everywhere ? Action::SignOutEverywhere : Action::SignOut);
+    const QString token = m_session.accessToken();
+    run(
+        m_client->signOut(token, everywhere ? SignOutScope::Global : SignOutScope::Local),
+        [this] {
+            dropSession();
+            setState(State::SignedOut);
+        },
+        [this, everywhere](const ErrorInfo &e) {
+            // This device is signed out in any case; only "everywhere" can
+            // have failed in a way the person needs to know about.
+            dropSession();
+            if (everywhere && !e.sessionGone)
+                setError(Field::SignIn,
+                         tr("You are signed out on this computer, but your other devices could "
+                            "not be signed out: %1")
+                             .arg(e.text));
+            setState(State::SignedOut);
+        });
+}
+
+void AuthModel::linkProvider(const QString &provider)
+{
+    if (!requireState({State::SignedIn, State::SignedInGuest}))
+        return;
+    clearErrors();
+    clearNotice();
+    setState(State::Linking, Action::Link);
+    run(
+        m_client->linkIdentityToCurrentUser(m_session.accessToken(), provider),
+        [this](const LinkIdentityRequest &link) {
+            setState(m_returnState);
+            const QString name = AuthClient::providerDisplayName(link.provider);
+            if (link.alreadyLinked) {
+                setNotice(tr("%1 is already linked to this account.").arg(name));
+                return;
+            }
+            // The loopback listener that receives the browser's answer comes
+            // with issue 5; keep the request for it and say so plainly.
+            m_pendingLink = link;
+            emit browserUrlReady(link.url);
+            setError(Field::Account, tr("Linking %1 finishes in the browser, which is not "
+                                        "available in this version yet.")
+                                         .arg(name));
+        },
+        [this](const ErrorInfo &e) {
+            if (e.sessionGone)
+                return sessionEnded(e.text);
+            setState(m_returnState);
+            setError(Field::Account, e.text);
+        });
+}

@@ -1,0 +1,222 @@
+#include "ErrorText.h"
+
+#include <exegia/auth/ApiError.h>
+#include <exegia/auth/AuthApiError.h>
+#include <exegia/auth/ConfigError.h>
+#include <exegia/auth/Jwt.h>
+
+#include <QHostAddress>
+#include <QRegularExpression>
+#include <exegia/auth/NetworkError.h>
+
+using namespace exegia::auth;
+
+namespace {
+
+bool is(const QString &code, const char *name)
+{
+    return code == QLatin1String(name);
+}
+
+QString networkText(NetworkError::Kind kind)
+{
+    switch (kind) {
+    case NetworkError::Kind::Timeout:
+        return ErrorText::tr("The server took too long to answer. Check your connection and "
+                             "try again.");
+    case NetworkError::Kind::ConnectionRefused:
+        return ErrorText::tr("The server refused the connection. Check the project address in "
+                             "Settings, or try again in a moment.");
+    case NetworkError::Kind::ConnectionClosed:
+        return ErrorText::tr("The connection was interrupted. Please try again.");
+    case NetworkError::Kind::HostNotFound:
+        return ErrorText::tr("The server could not be found. Check your internet connection "
+                             "and the project address in Settings.");
+    case NetworkError::Kind::Tls:
+        return ErrorText::tr("A secure connection to the server could not be made. Check the "
+                             "computer's date and time, and the network you are on.");
+    case NetworkError::Kind::MalformedReply:
+        return ErrorText::tr("The server sent an answer this app does not understand. If you "
+                             "are on a public network, sign in to it in your browser first, "
+                             "then try again.");
+    case NetworkError::Kind::Other:
+        break;
+    }
+    return ErrorText::tr("The server could not be reached. Check your connection and try "
+                         "again.");
+}
+
+} // namespace
+
+ErrorInfo ErrorText::unexpected()
+{
+    return {tr("Something unexpected went wrong. Please try again."), std::nullopt, false,
+            QStringLiteral("unexpected"), 0};
+}
+
+ErrorInfo ErrorText::describe(const std::exception &error)
+{
+    // Most specific first: the subclasses carry what decides the sentence.
+    if (const auto *auth = dynamic_cast<const AuthApiError *>(&error)) {
+        return {forAuthCode(auth->errorCode(), auth->httpStatus(), auth->retryAfterSeconds()),
+                auth->retryAfterSeconds(), auth->isSessionGone(), auth->errorCode(),
+                auth->httpStatus()};
+    }
+    if (const auto *api = dynamic_cast<const ApiError *>(&error)) {
+        // PostgREST answers 401 only for a token it cannot accept (expired,
+        // revoked, undecodable): the session is over, whatever the code.
+        const bool gone = api->httpStatus() == 401;
+        const QString text = gone ? tr("Your session has ended. Please sign in again.")
+                                  : forApiCode(api->code(), api->httpStatus());
+        return {text, std::nullopt, gone, api->code(), api->httpStatus()};
+    }
+    if (const auto *net = dynamic_cast<const NetworkError *>(&error))
+        return {networkText(net->kind()), std::nullopt, false, QStringLiteral("network"), 0};
+    // The library translates its own refusals of bad arguments and settings.
+    if (const auto *config = dynamic_cast<const ConfigError *>(&error))
+        return {config->userMessage(), std::nullopt, false, QStringLiteral("config"), 0};
+    return unexpected();
+}
+
+QString ErrorText::forAuthCode(const QString &c, int status, std::optional<int> retryAfter)
+{
+    if (is(c, "otp_expired"))
+        return tr("That code is wrong or has expired. Check the digits, or send a new code.");
+    if (is(c, "over_email_send_rate_limit")) {
+        if (retryAfter)
+            return tr("A code was sent a moment ago. You can ask for a new one in %n second(s).",
+                      nullptr, *retryAfter);
+        return tr("A code was sent a moment ago. Please wait a minute before asking for a new "
+                  "one.");
+    }
+    if (is(c, "over_request_rate_limit") || is(c, "over_sms_send_rate_limit") || status == 429) {
+        if (retryAfter)
+            return tr("Too many attempts. Please wait %n second(s) and try again.", nullptr,
+                      *retryAfter);
+        return tr("Too many attempts. Please wait a minute and try again.");
+    }
+    if (is(c, "anonymous_provider_disabled"))
+        return tr("Guest access is turned off for this project. Sign in with email instead.");
+    if (is(c, "signup_disabled") || is(c, "otp_disabled"))
+        return tr("This project does not accept new accounts. Use the email address of an "
+                  "existing account.");
+    if (is(c, "email_provider_disabled"))
+        return tr("Signing in with an email code is turned off for this project. Try another "
+                  "way to sign in.");
+    if (is(c, "provider_disabled") || is(c, "oauth_provider_not_supported"))
+        return tr("This sign-in method is turned off for this project. Try another way to "
+                  "sign in.");
+    if (is(c, "email_address_invalid") || is(c, "email_address_not_authorized"))
+        return tr("This email address cannot be used here. Check it or use another one.");
+    if (is(c, "validation_failed") || is(c, "bad_json"))
+        return tr("Some of the details are not valid. Check them and try again.");
+    if (is(c, "captcha_failed"))
+        return tr("The security check failed. Please try again.");
+    if (is(c, "identity_already_exists"))
+        return tr("That account is already linked to a different user. Sign in with it "
+                  "instead, or link another account.");
+    if (is(c, "manual_linking_disabled"))
+        return tr("Linking accounts is turned off for this project.");
+    if (is(c, "email_not_confirmed"))
+        return tr("That account's email address is not confirmed yet. Confirm it with the "
+                  "provider, then try again.");
+    if (is(c, "flow_state_not_found") || is(c, "flow_state_expired") ||
+        is(c, "bad_code_verifier") || is(c, "bad_oauth_state") || is(c, "bad_oauth_callback"))
+        return tr("The sign-in in the browser took too long or was interrupted. Please start "
+                  "again.");
+    if (is(c, "invalid nonce") || is(c, "invalid request") || is(c, "invalid_credentials"))
+        return tr("The sign-in could not be verified. Please start again.");
+    if (is(c, "user_banned"))
+        return tr("This account is blocked. Contact the project's support.");
+    if (is(c, "user_already_exists") || is(c, "email_exists"))
+        return tr("An account with this email address already exists. Sign in with an email "
+                  "code instead.");
+    if (is(c, "refresh_token_not_found") || is(c, "refresh_token_already_used") ||
+        is(c, "session_expired") || is(c, "session_not_found") || is(c, "bad_jwt") ||
+        is(c, "user_not_found") || is(c, "no_authorization"))
+        return tr("Your session has ended. Please sign in again.");
+    if (is(c, "conflict"))
+        return tr("Another request was changing your session at the same time. Please try "
+                  "again.");
+    if (is(c, "request_timeout"))
+        return tr("The server took too long to answer. Please try again.");
+    return forHttpStatus(status);
+}
+
+QString ErrorText::forApiCode(const QString &c, int status)
+{
+    if (is(c, "23505"))
+        return tr("This account already has a profile. Sign in again to open it.");
+    if (is(c, "23502") || is(c, "23514") || is(c, "22001") || is(c, "22P02"))
+        return tr("The profile was refused: a value is missing, too long or not allowed. Check "
+                  "the fields and try again.");
+    if (is(c, "42501"))
+        return tr("You are not allowed to change this profile. Sign out and sign in again.");
+    if (is(c, "PGRST301") || is(c, "PGRST303"))
+        return tr("Your session has ended. Please sign in again.");
+    return forHttpStatus(status);
+}
+
+QString ErrorText::forHttpStatus(int status)
+{
+    if (status == 400 || status == 422)
+        return tr("The server refused the details that were sent. Check them and try again.");
+    if (status == 401 || status == 403)
+        return tr("You are not allowed to do that right now. Sign in again and retry.");
+    if (status == 404)
+        return tr("The server does not offer this. Check the project address in Settings.");
+    if (status == 408 || status == 504)
+        return tr("The server took too long to answer. Please try again.");
+    if (status == 409)
+        return tr("Something changed at the same time. Please try again.");
+    if (status == 413)
+        return tr("What was sent is too large. Shorten it and try again.");
+    if (status == 429)
+        return tr("Too many attempts. Please wait a minute and try again.");
+    if (status >= 500)
+        return tr("The server has a problem right now. Please try again in a few minutes.");
+    return tr("The request did not work. Please try again.");
+}
+
+QString ErrorText::forProjectUrl(const QUrl &url, const QString &libraryText)
+{
+    const QString scheme = url.scheme().toLower();
+    if (!url.isValid() || url.host().isEmpty())
+        return tr("Enter the project URL, for example https://your-project.supabase.co.");
+    if (scheme != QLatin1String("https") && scheme != QLatin1String("http"))
+        return tr("The project URL must start with https://.");
+    const QHostAddress host(url.host());
+    const bool loopback =
+        url.host().compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0 ||
+        (!host.isNull() && host.isLoopback());
+    if (scheme == QLatin1String("http") && !loopback)
+        return tr("The project URL must use https://. Plain http:// is only allowed for a "
+                  "backend on this computer.");
+    if (url.hasQuery() || url.hasFragment() || !url.userInfo().isEmpty())
+        return tr("Enter only the project address, such as https://your-project.supabase.co.");
+    return libraryText;
+}
+
+QString ErrorText::forPublishableKey(const QString &key, const QString &libraryText)
+{
+    if (key.isEmpty())
+        return tr("Enter the project's publishable key.");
+    if (key.startsWith(QLatin1String("sb_secret_")))
+        return tr("This is a secret key. Use the project's publishable key instead: a secret key "
+                  "bypasses all access rules, and anyone who has this app could read it.");
+    if (Jwt::role(key) == QLatin1String("service_role"))
+        return tr("This is the service_role key. Use the project's anon (publishable) key "
+                  "instead: the service_role key bypasses all access rules, and anyone who has "
+                  "this app could read it.");
+    static const QRegularExpression unusual(QStringLiteral("[^\\x21-\\x7e]"));
+    if (key.contains(unusual))
+        return tr("The key contains spaces or characters that do not belong in a key. Copy it "
+                  "again from the project's API settings.");
+    return libraryText;
+}
+
+QString ErrorText::forConfig(const QUrl &url, const QString &key, const QString &libraryText)
+{
+    const QString urlText = forProjectUrl(url, QString());
+    return urlText.isEmpty() ? forPublishableKey(key, libraryText) : urlText;
+}

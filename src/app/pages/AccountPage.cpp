@@ -1,0 +1,165 @@
+#include "AccountPage.h"
+
+#include "AuthModel.h"
+#include "AvatarLoader.h"
+#include "PageStyle.h"
+#include "ui_AccountPage.h"
+
+#include <exegia/auth/AuthClient.h>
+
+#include <QPainter>
+#include <QPainterPath>
+
+namespace {
+
+constexpr int kAvatarSize = 64;
+
+// The picture cropped to a circle, at the screen's density.
+QPixmap roundAvatar(const QImage &image, qreal dpr)
+{
+    const int side = int(kAvatarSize * dpr);
+    QPixmap out(side, side);
+    out.fill(Qt::transparent);
+    QPainter painter(&out);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setRenderHint(QPainter::SmoothPixmapTransform);
+    QPainterPath circle;
+    circle.addEllipse(0, 0, side, side);
+    painter.setClipPath(circle);
+    const QImage scaled =
+        image.scaled(side, side, Qt::KeepAspectRatioByExpanding, Qt::SmoothTransformation);
+    painter.drawImage((side - scaled.width()) / 2, (side - scaled.height()) / 2, scaled);
+    painter.end();
+    out.setDevicePixelRatio(dpr);
+    return out;
+}
+
+} // namespace
+
+AccountPage::AccountPage(AuthModel *model, AvatarLoader *avatar, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_avatar(avatar)
+    , m_ui(std::make_unique<Ui::AccountPage>())
+{
+    m_ui->setupUi(this);
+    applyMarks();
+
+    connect(m_ui->googleLinkButton, &QPushButton::clicked, m_model,
+            [this] { m_model->linkProvider(QStringLiteral("google")); });
+    connect(m_ui->appleLinkButton, &QPushButton::clicked, m_model,
+            [this] { m_model->linkProvider(QStringLiteral("apple")); });
+    auto save = [this] { m_model->updateDisplayName(m_ui->displayNameEdit->text()); };
+    connect(m_ui->saveNameButton, &QPushButton::clicked, m_model, save);
+    connect(m_ui->displayNameEdit, &QLineEdit::returnPressed, m_model, save);
+    connect(m_ui->signOutButton, &QPushButton::clicked, m_model, &AuthModel::signOut);
+    connect(m_ui->signOutEverywhereButton, &QPushButton::clicked, m_model,
+            &AuthModel::signOutEverywhere);
+
+    for (auto signal : {&AuthModel::stateChanged, &AuthModel::errorsChanged,
+                        &AuthModel::userChanged, &AuthModel::noticeChanged})
+        connect(m_model, signal, this, &AccountPage::refresh);
+    connect(m_avatar, &AvatarLoader::statusChanged, this, &AccountPage::refreshAvatar);
+    refresh();
+    refreshAvatar();
+}
+
+AccountPage::~AccountPage() = default;
+
+void AccountPage::focusFirstField()
+{
+    m_ui->displayNameEdit->setFocus(Qt::OtherFocusReason);
+}
+
+void AccountPage::applyMarks()
+{
+    const QColor text = palette().color(QPalette::WindowText);
+    m_ui->googleMarkLabel->setPixmap(
+        PageStyle::mark(QStringLiteral(":/icons/google-mark.svg"), {}, 20).pixmap(20, 20));
+    m_ui->appleMarkLabel->setPixmap(
+        PageStyle::mark(QStringLiteral(":/icons/apple-mark.svg"), text, 20).pixmap(20, 20));
+    m_ui->emailProviderMarkLabel->setPixmap(
+        PageStyle::mark(QStringLiteral(":/icons/email-mark.svg"), text, 20).pixmap(20, 20));
+}
+
+void AccountPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange) {
+        applyMarks();
+    } else if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        refresh();
+    }
+    QWidget::changeEvent(event);
+}
+
+void AccountPage::refreshAvatar()
+{
+    if (m_avatar->status() == AvatarLoader::Status::Loaded) {
+        m_ui->avatarLabel->setPixmap(roundAvatar(m_avatar->image(), devicePixelRatioF()));
+        m_ui->avatarLabel->setToolTip({});
+        return;
+    }
+    m_ui->avatarLabel->setPixmap(
+        PageStyle::mark(QStringLiteral(":/icons/avatar-placeholder.svg"), {}, kAvatarSize)
+            .pixmap(kAvatarSize, kAvatarSize));
+    m_ui->avatarLabel->setToolTip(m_avatar->status() == AvatarLoader::Status::Failed
+                                      ? tr("The picture could not be loaded.")
+                                      : QString());
+}
+
+void AccountPage::refreshProvider(const QString &provider, QLabel *status, QPushButton *link)
+{
+    const bool linked = m_model->providers().contains(provider);
+    const bool idle = !m_model->isBusy();
+    const QString name = exegia::auth::AuthClient::providerDisplayName(provider);
+    status->setVisible(linked);
+    status->setText(tr("Linked"));
+    link->setVisible(!linked);
+    link->setEnabled(idle);
+    // For a guest, linking is how the account is kept: say so on the button.
+    link->setText(m_model->isGuest() ? tr("Save with %1").arg(name) : tr("Link %1").arg(name));
+    if (m_model->busyAction() == AuthModel::Action::Link && !idle)
+        link->setText(tr("Opening…"));
+    link->setAccessibleName(link->text());
+}
+
+void AccountPage::refresh()
+{
+    const bool guest = m_model->isGuest();
+    const QString name = m_model->displayName();
+    m_ui->nameLabel->setText(name.isEmpty() ? tr("No name yet") : name);
+    m_ui->emailLabel->setText(m_model->userEmail().isEmpty() ? tr("No email address")
+                                                             : m_model->userEmail());
+    m_ui->guestBadge->setVisible(guest);
+    m_ui->guestHintLabel->setVisible(guest);
+    m_ui->emailProviderStatusLabel->setText(tr("Linked"));
+    const bool hasEmail = m_model->providers().contains(QStringLiteral("email"));
+    m_ui->emailProviderMarkLabel->setVisible(hasEmail);
+    m_ui->emailProviderNameLabel->setVisible(hasEmail);
+    m_ui->emailProviderStatusLabel->setVisible(hasEmail);
+    refreshProvider(QStringLiteral("google"), m_ui->googleStatusLabel, m_ui->googleLinkButton);
+    refreshProvider(QStringLiteral("apple"), m_ui->appleStatusLabel, m_ui->appleLinkButton);
+
+    if (m_nameShownFor != m_model->userId() + name) {
+        m_nameShownFor = m_model->userId() + name;
+        m_ui->displayNameEdit->setText(name);
+    }
+    const bool idle = !m_model->isBusy();
+    const auto action = m_model->busyAction();
+    m_ui->displayNameEdit->setReadOnly(!idle);
+    m_ui->saveNameButton->setEnabled(idle);
+    m_ui->saveNameButton->setText(action == AuthModel::Action::SaveDisplayName ? tr("Saving…")
+                                                                               : tr("Save"));
+    m_ui->signOutButton->setEnabled(idle);
+    m_ui->signOutEverywhereButton->setEnabled(idle);
+    m_ui->signOutButton->setText(action == AuthModel::Action::SignOut ? tr("Signing out…")
+                                                                      : tr("Sign out"));
+    m_ui->signOutEverywhereButton->setText(action == AuthModel::Action::SignOutEverywhere
+                                               ? tr("Signing out everywhere…")
+                                               : tr("Sign out everywhere"));
+    PageStyle::showMessage(m_ui->displayNameErrorLabel, m_model->displayNameError(),
+                           m_ui->displayNameEdit);
+    PageStyle::showMessage(m_ui->noticeLabel, m_model->notice());
+    PageStyle::showMessage(m_ui->accountErrorLabel, m_model->accountError());
+}

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QDialog>
+
+#include <memory>
+
+class LocalInbox;
+namespace Ui {
+class LocalInboxDialog;
+}
+
+// Lists the codes the local backend's mailbox received, newest first.
+class LocalInboxDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit LocalInboxDialog(LocalInbox *inbox, QWidget *parent = nullptr);
+    ~LocalInboxDialog() override;
+
+    void refresh();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void showMessages();
+    void copySelectedCode();
+
+    LocalInbox *m_inbox;
+    std::unique_ptr<Ui::LocalInboxDialog> m_ui;
+};

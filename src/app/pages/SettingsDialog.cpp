@@ -1,0 +1,81 @@
+#include "SettingsDialog.h"
+
+#include "ErrorText.h"
+#include "PageStyle.h"
+#include "ui_SettingsDialog.h"
+
+#include <exegia/auth/ClientConfig.h>
+#include <exegia/auth/ConfigError.h>
+
+#include <QPushButton>
+
+SettingsDialog::SettingsDialog(const SavedSettings &current, QWidget *parent)
+    : QDialog(parent)
+    , m_ui(std::make_unique<Ui::SettingsDialog>())
+    , m_result(current)
+{
+    m_ui->setupUi(this);
+    m_ui->localRadio->setChecked(current.useLocal);
+    m_ui->projectRadio->setChecked(!current.useLocal);
+    m_ui->urlEdit->setText(current.projectUrl);
+    m_ui->keyEdit->setText(current.publishableKey);
+    m_ui->googleEdit->setText(current.googleClientId);
+    PageStyle::showMessage(m_ui->urlErrorLabel, {});
+    PageStyle::showMessage(m_ui->keyErrorLabel, {});
+    connect(m_ui->localRadio, &QRadioButton::toggled, this, &SettingsDialog::updateEnabled);
+    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+    // Typing again clears the old complaint about that field.
+    connect(m_ui->urlEdit, &QLineEdit::textEdited, this,
+            [this] { PageStyle::showMessage(m_ui->urlErrorLabel, {}, m_ui->urlEdit); });
+    connect(m_ui->keyEdit, &QLineEdit::textEdited, this,
+            [this] { PageStyle::showMessage(m_ui->keyErrorLabel, {}, m_ui->keyEdit); });
+    updateEnabled();
+}
+
+SettingsDialog::~SettingsDialog() = default;
+
+void SettingsDialog::updateEnabled()
+{
+    m_ui->projectFields->setEnabled(m_ui->projectRadio->isChecked());
+}
+
+void SettingsDialog::accept()
+{
+    SavedSettings next;
+    next.useLocal = m_ui->localRadio->isChecked();
+    next.projectUrl = m_ui->urlEdit->text().trimmed();
+    next.publishableKey = m_ui->keyEdit->text().trimmed();
+    next.googleClientId = m_ui->googleEdit->text().trimmed();
+    PageStyle::showMessage(m_ui->urlErrorLabel, {}, m_ui->urlEdit);
+    PageStyle::showMessage(m_ui->keyErrorLabel, {}, m_ui->keyEdit);
+
+    if (!next.useLocal) {
+        // The library's own rules, so the app and the library never disagree.
+        exegia::auth::ClientConfig config;
+        config.projectUrl = QUrl(next.projectUrl, QUrl::StrictMode);
+        config.publishableKey = next.publishableKey;
+        try {
+            exegia::auth::validateProjectUrl(config.projectUrl);
+        } catch (const exegia::auth::ConfigError &e) {
+            PageStyle::showMessage(m_ui->urlErrorLabel,
+                                   ErrorText::forProjectUrl(config.projectUrl, e.userMessage()),
+                                   m_ui->urlEdit);
+            m_ui->urlEdit->setFocus(Qt::OtherFocusReason);
+            return;
+        }
+        try {
+            config.validate();
+        } catch (const exegia::auth::ConfigError &e) {
+            PageStyle::showMessage(
+                m_ui->keyErrorLabel,
+                ErrorText::forPublishableKey(config.publishableKey, e.userMessage()),
+                m_ui->keyEdit);
+            m_ui->keyEdit->setFocus(Qt::OtherFocusReason);
+            m_ui->keyEdit->selectAll();
+            return;
+        }
+    }
+    m_result = next;
+    QDialog::accept();
+}

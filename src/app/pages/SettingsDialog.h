@@ -1,0 +1,33 @@
+#pragma once
+
+#include "AppConfig.h"
+
+#include <QDialog>
+
+#include <memory>
+
+namespace Ui {
+class SettingsDialog;
+}
+
+// Screen 5: the local backend, or a Supabase project (URL, publishable key,
+// optional Google desktop client id). Keys the library refuses (secret or
+// service_role) cannot be saved; the reason is shown under the field.
+class SettingsDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit SettingsDialog(const SavedSettings &current, QWidget *parent = nullptr);
+    ~SettingsDialog() override;
+
+    // Valid after accept().
+    SavedSettings result() const { return m_result; }
+
+    void accept() override;
+
+private:
+    void updateEnabled();
+
+    std::unique_ptr<Ui::SettingsDialog> m_ui;
+    SavedSettings m_result;
+};

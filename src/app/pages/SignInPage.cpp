@@ -1,0 +1,89 @@
+#include "SignInPage.h"
+
+#include "AuthModel.h"
+#include "PageStyle.h"
+#include "ui_SignInPage.h"
+
+#include <QEvent>
+
+SignInPage::SignInPage(AuthModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_ui(std::make_unique<Ui::SignInPage>())
+{
+    m_ui->setupUi(this);
+    applyMarks();
+    m_ui->googleButton->setIconSize({18, 18});
+    m_ui->appleButton->setIconSize({18, 18});
+
+    connect(m_ui->googleButton, &QPushButton::clicked, m_model,
+            [this] { m_model->signInWithProvider(QStringLiteral("google")); });
+    connect(m_ui->appleButton, &QPushButton::clicked, m_model,
+            [this] { m_model->signInWithProvider(QStringLiteral("apple")); });
+    auto send = [this] { m_model->requestCode(m_ui->emailEdit->text()); };
+    connect(m_ui->sendCodeButton, &QPushButton::clicked, m_model, send);
+    connect(m_ui->emailEdit, &QLineEdit::returnPressed, m_model, send);
+    connect(m_ui->guestButton, &QPushButton::clicked, m_model, &AuthModel::continueAsGuest);
+
+    for (auto signal : {&AuthModel::stateChanged, &AuthModel::errorsChanged,
+                        &AuthModel::emailChanged, &AuthModel::backendChanged})
+        connect(m_model, signal, this, &SignInPage::refresh);
+    refresh();
+}
+
+SignInPage::~SignInPage() = default;
+
+void SignInPage::applyMarks()
+{
+    m_ui->markLabel->setPixmap(
+        PageStyle::mark(QStringLiteral(":/icons/exegia-mark.svg"), {}, 36).pixmap(36, 36));
+    m_ui->googleButton->setIcon(PageStyle::mark(QStringLiteral(":/icons/google-mark.svg")));
+    m_ui->appleButton->setIcon(PageStyle::mark(QStringLiteral(":/icons/apple-mark.svg"),
+                                               palette().color(QPalette::ButtonText)));
+}
+
+void SignInPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        applyMarks();
+    else if (event->type() == QEvent::LanguageChange)
+        m_ui->retranslateUi(this), refresh();
+    QWidget::changeEvent(event);
+}
+
+void SignInPage::focusFirstField()
+{
+    m_ui->emailEdit->setFocus(Qt::OtherFocusReason);
+}
+
+void SignInPage::refresh()
+{
+    const bool ready = m_model->isBackendReady();
+    const bool idle = m_model->state() == AuthModel::State::SignedOut;
+    const auto action = m_model->busyAction();
+    const bool usable = ready && idle;
+    for (QWidget *w :
+         {static_cast<QWidget *>(m_ui->googleButton), static_cast<QWidget *>(m_ui->appleButton),
+          static_cast<QWidget *>(m_ui->sendCodeButton), static_cast<QWidget *>(m_ui->guestButton)})
+        w->setEnabled(usable);
+    m_ui->emailEdit->setReadOnly(!usable);
+
+    m_ui->sendCodeButton->setText(action == AuthModel::Action::SendCode ? tr("Sending code…")
+                                                                        : tr("Email me a code"));
+    m_ui->guestButton->setText(action == AuthModel::Action::Guest ? tr("Starting guest session…")
+                                                                  : tr("Continue as guest"));
+    if (action == AuthModel::Action::StartingBackend)
+        m_ui->subtitleLabel->setText(tr("Starting the local backend…"));
+    else
+        m_ui->subtitleLabel->setText(tr("Use your Google or Apple account, or get a one-time code "
+                                        "by email. New here? The same steps create your account."));
+
+    // Coming back from the code page: offer the address used last.
+    if (m_ui->emailEdit->text().isEmpty() && !m_model->email().isEmpty())
+        m_ui->emailEdit->setText(m_model->email());
+
+    PageStyle::showMessage(m_ui->signInErrorLabel, m_model->signInError());
+    PageStyle::showMessage(m_ui->emailErrorLabel, m_model->emailError(), m_ui->emailEdit);
+    if (!m_model->emailError().isEmpty() && isVisible())
+        m_ui->emailEdit->setFocus(Qt::OtherFocusReason);
+}

@@ -1,0 +1,231 @@
+// The app's pure pieces: error sentences, configuration precedence, the
+// code field's validator, translations, and the local backend process.
+#include "AppConfig.h"
+#include "AuthModel.h"
+#include "CodeInput.h"
+#include "ErrorText.h"
+#include "LocalBackend.h"
+#include "Translations.h"
+#include "gui_support.h"
+
+#include <exegia/auth/ApiError.h>
+#include <exegia/auth/AuthApiError.h>
+#include <exegia/auth/ConfigError.h>
+#include <exegia/auth/NetworkError.h>
+
+#include <QSignalSpy>
+#include <gtest/gtest.h>
+
+using namespace exegia::auth;
+
+namespace {
+
+const char *kServiceKey =
+    "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6ImxvY2FsIiwicm9sZSI6InNl"
+    "cnZpY2Vfcm9sZSIsImlhdCI6MTczNTY4OTYwMCwiZXhwIjoyMDUxMjIyNDAwfQ.c2lnbmF0dXJl";
+
+bool looksLikeASentence(const QString &text)
+{
+    return text.size() > 15 && !text.contains(u'{') && !text.contains(u'_') &&
+           (text.endsWith(u'.') || text.endsWith(u'?'));
+}
+
+} // namespace
+
+TEST(ErrorText, EveryAuthCodeBecomesASentence)
+{
+    const QStringList codes{"otp_expired",
+                            "over_email_send_rate_limit",
+                            "over_request_rate_limit",
+                            "anonymous_provider_disabled",
+                            "signup_disabled",
+                            "otp_disabled",
+                            "email_provider_disabled",
+                            "provider_disabled",
+                            "email_address_invalid",
+                            "validation_failed",
+                            "bad_json",
+                            "captcha_failed",
+                            "identity_already_exists",
+                            "manual_linking_disabled",
+                            "email_not_confirmed",
+                            "flow_state_not_found",
+                            "flow_state_expired",
+                            "bad_code_verifier",
+                            "invalid nonce",
+                            "user_banned",
+                            "user_already_exists",
+                            "refresh_token_not_found",
+                            "refresh_token_already_used",
+                            "session_expired",
+                            "session_not_found",
+                            "bad_jwt",
+                            "user_not_found",
+                            "no_authorization",
+                            "conflict",
+                            "request_timeout",
+                            "something_new"};
+    for (const QString &code : codes) {
+        const QString text = ErrorText::forAuthCode(code, 400, std::nullopt);
+        EXPECT_TRUE(looksLikeASentence(text)) << code.toStdString() << ": " << text.toStdString();
+    }
+}
+
+TEST(ErrorText, RateLimitNamesTheWait)
+{
+    const ErrorInfo info = ErrorText::describe(
+        AuthApiError(429, QStringLiteral("over_email_send_rate_limit"), QStringLiteral("x"), 42));
+    EXPECT_TRUE(info.text.contains(QStringLiteral("42 seconds"))) << info.text.toStdString();
+    EXPECT_EQ(info.retryAfterSeconds, 42);
+    EXPECT_EQ(info.httpStatus, 429);
+}
+
+TEST(ErrorText, StatusesWithoutCodesStillGetAWayForward)
+{
+    for (int status : {400, 401, 403, 404, 408, 409, 413, 422, 429, 500, 502, 503, 504, 418})
+        EXPECT_TRUE(looksLikeASentence(ErrorText::forHttpStatus(status))) << status;
+}
+
+TEST(ErrorText, PostgrestAndNetworkAndConfigErrors)
+{
+    const ErrorInfo unique = ErrorText::describe(
+        ApiError(409, QStringLiteral("23505"), QStringLiteral("duplicate key")));
+    EXPECT_TRUE(unique.text.contains(QStringLiteral("already has a profile")));
+    const ErrorInfo expired = ErrorText::describe(
+        ApiError(401, QStringLiteral("PGRST303"), QStringLiteral("JWT expired")));
+    EXPECT_TRUE(expired.sessionGone);
+    for (auto kind :
+         {NetworkError::Kind::Timeout, NetworkError::Kind::ConnectionRefused,
+          NetworkError::Kind::ConnectionClosed, NetworkError::Kind::HostNotFound,
+          NetworkError::Kind::Tls, NetworkError::Kind::MalformedReply, NetworkError::Kind::Other}) {
+        const ErrorInfo info = ErrorText::describe(NetworkError(kind, QStringLiteral("detail")));
+        EXPECT_TRUE(looksLikeASentence(info.text)) << info.text.toStdString();
+        EXPECT_FALSE(info.text.contains(QStringLiteral("detail")));
+    }
+    const ErrorInfo config = ErrorText::describe(ConfigError(QStringLiteral("Refused.")));
+    EXPECT_EQ(config.text, QStringLiteral("Refused."));
+    EXPECT_EQ(ErrorText::describe(std::runtime_error("boom")).code, QStringLiteral("unexpected"));
+}
+
+TEST(ErrorText, ConfigRefusalsAreWordedByField)
+{
+    EXPECT_TRUE(ErrorText::forPublishableKey(QStringLiteral("sb_secret_abc"), {})
+                    .contains(QStringLiteral("secret key")));
+    EXPECT_TRUE(ErrorText::forPublishableKey(QString::fromLatin1(kServiceKey), {})
+                    .contains(QStringLiteral("service_role")));
+    EXPECT_TRUE(ErrorText::forProjectUrl(QUrl(QStringLiteral("http://example.com")), {})
+                    .contains(QStringLiteral("https://")));
+    EXPECT_TRUE(ErrorText::forProjectUrl(QUrl(QStringLiteral("http://127.0.0.1:5")), {}).isEmpty());
+}
+
+TEST(AppConfig, CommandLineBeatsEnvironmentBeatsSettings)
+{
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("SUPABASE_URL"), QStringLiteral("https://env.supabase.co"));
+    env.insert(QStringLiteral("SUPABASE_ANON_KEY"), QStringLiteral("sb_publishable_env"));
+    SavedSettings saved;
+    saved.useLocal = false;
+    saved.projectUrl = QStringLiteral("https://saved.supabase.co");
+    saved.publishableKey = QStringLiteral("sb_publishable_saved");
+
+    auto choice = AppConfig::resolve(
+        {QStringLiteral("https://cli.supabase.co"), QStringLiteral("sb_publishable_cli"), false},
+        env, saved);
+    EXPECT_EQ(choice.source, BackendChoice::Source::CommandLine);
+    EXPECT_EQ(choice.config.projectUrl.host(), QStringLiteral("cli.supabase.co"));
+    EXPECT_TRUE(choice.error.isEmpty());
+
+    choice = AppConfig::resolve({}, env, saved);
+    EXPECT_EQ(choice.source, BackendChoice::Source::Environment);
+    EXPECT_EQ(choice.config.publishableKey, QStringLiteral("sb_publishable_env"));
+    env.insert(QStringLiteral("SUPABASE_PUBLISHABLE_KEY"), QStringLiteral("sb_publishable_pk"));
+    EXPECT_EQ(AppConfig::resolve({}, env, saved).config.publishableKey,
+              QStringLiteral("sb_publishable_pk"));
+
+    choice = AppConfig::resolve({}, QProcessEnvironment(), saved);
+    EXPECT_EQ(choice.source, BackendChoice::Source::Settings);
+    EXPECT_EQ(AppConfig::describe(choice), QStringLiteral("saved.supabase.co"));
+
+    choice = AppConfig::resolve({{}, {}, true}, env, saved);
+    EXPECT_EQ(choice.kind, BackendChoice::Kind::Local);
+    saved.useLocal = true;
+    EXPECT_EQ(AppConfig::resolve({}, QProcessEnvironment(), saved).kind,
+              BackendChoice::Kind::Local);
+}
+
+TEST(AppConfig, ServiceKeysAreRefusedWithTheReason)
+{
+    const auto secret = AppConfig::resolve(
+        {QStringLiteral("https://x.supabase.co"), QStringLiteral("sb_secret_123"), false}, {}, {});
+    EXPECT_TRUE(secret.error.contains(QStringLiteral("secret key"))) << secret.error.toStdString();
+    const auto service = AppConfig::resolve(
+        {QStringLiteral("https://x.supabase.co"), QString::fromLatin1(kServiceKey), false}, {}, {});
+    EXPECT_TRUE(service.error.contains(QStringLiteral("service_role")));
+    const auto half =
+        AppConfig::resolve({QStringLiteral("https://x.supabase.co"), {}, false}, {}, {});
+    EXPECT_FALSE(half.error.isEmpty());
+}
+
+TEST(CodeInput, AcceptsDigitsAndPastedSeparators)
+{
+    CodeValidator validator;
+    auto check = [&](QString text) {
+        int pos = int(text.size());
+        const auto state = validator.validate(text, pos);
+        return std::make_pair(state, text);
+    };
+    EXPECT_EQ(check(QStringLiteral("123456")).first, QValidator::Acceptable);
+    EXPECT_EQ(check(QStringLiteral("123 456")).second, QStringLiteral("123456"));
+    EXPECT_EQ(check(QStringLiteral(" 123-456 ")).second, QStringLiteral("123456"));
+    EXPECT_EQ(check(QStringLiteral("12a")).first, QValidator::Invalid);
+    EXPECT_EQ(check(QStringLiteral("1234567")).first, QValidator::Invalid);
+    EXPECT_EQ(AuthModel::normalizeCode(QStringLiteral("12 34-56")), QStringLiteral("123456"));
+}
+
+TEST(Translations, GermanAndFrenchAreCompiledIn)
+{
+    const QStringList languages = Translations::available();
+    EXPECT_TRUE(languages.contains(QStringLiteral("de")));
+    EXPECT_TRUE(languages.contains(QStringLiteral("fr")));
+    EXPECT_TRUE(languages.contains(QStringLiteral("en"))); // plural forms only
+    ASSERT_TRUE(Translations::install(QLocale(QStringLiteral("de"))));
+    EXPECT_EQ(ErrorText::forHttpStatus(500).left(3), QStringLiteral("Der"));
+    EXPECT_TRUE(Translations::install(QLocale(QStringLiteral("en"))));
+    EXPECT_TRUE(ErrorText::forHttpStatus(500).startsWith(QStringLiteral("The server")));
+}
+
+TEST(LocalBackend, StartsTheEmulatorAndStopsIt)
+{
+    LocalBackend backend;
+    QSignalSpy ready(&backend, &LocalBackend::ready);
+    QSignalSpy failed(&backend, &LocalBackend::failed);
+    backend.start({});
+    ASSERT_TRUE(guitest::waitFor([&] { return ready.count() + failed.count() > 0; }, 15000));
+    ASSERT_EQ(ready.count(), 1) << (failed.isEmpty()
+                                        ? ""
+                                        : failed.first().first().toString().toStdString());
+    EXPECT_EQ(backend.url().host(), QStringLiteral("127.0.0.1"));
+    EXPECT_FALSE(backend.publishableKey().isEmpty());
+    EXPECT_TRUE(backend.mailboxUrl().isValid());
+    EXPECT_TRUE(backend.isRunning());
+    backend.stop();
+    EXPECT_FALSE(backend.isRunning());
+}
+
+TEST(LocalBackend, SaysWhyItCannotStart)
+{
+    LocalBackend backend;
+    backend.setExecutable(QStringLiteral("/nonexistent/exegia-auth-emulator"));
+    QSignalSpy failed(&backend, &LocalBackend::failed);
+    backend.start({});
+    ASSERT_TRUE(failed.wait(10000));
+    EXPECT_FALSE(failed.first().first().toString().isEmpty());
+
+    // An emulator that refuses its arguments exits before its start-up line.
+    LocalBackend refused;
+    refused.setExtraArguments({QStringLiteral("--email-cooldown"), QStringLiteral("0")});
+    QSignalSpy refusedFailed(&refused, &LocalBackend::failed);
+    refused.start({});
+    ASSERT_TRUE(refusedFailed.wait(10000));
+    EXPECT_TRUE(refusedFailed.first().first().toString().contains(QStringLiteral("stopped")));
+}
