@@ -16,6 +16,8 @@ packages=(
   # services the tests start
   postgresql-15 postgresql-client-15 xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
   fonts-dejavu-core
+  # a real browser for the end-to-end browser sign-in test
+  chromium
 )
 
 missing=()
