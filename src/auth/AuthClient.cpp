@@ -11,6 +11,7 @@
 #include <exegia/auth/ProfileStore.h>
 
 #include "detail/Async.h"
+#include "detail/AuthBodies.h"
 #include "detail/Completion.h"
 #include "detail/Replies.h"
 
@@ -19,79 +20,12 @@
 namespace exegia::auth {
 
 using detail::Completion;
+using detail::defaultDisplayName;
+using detail::forward;
+using detail::refusedFields;
 using detail::valueOf;
 using detail::whenFinished;
-
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("exegia::auth::AuthClient", text);
-}
-
-QJsonObject withCaptcha(QJsonObject body, const QString &captchaToken)
-{
-    if (!captchaToken.isEmpty())
-        body.insert(u"gotrue_meta_security", QJsonObject{{u"captcha_token"_qs, captchaToken}});
-    return body;
-}
-
-// A sentence when the fields try to set what only the server may decide.
-std::optional<QString> refusedFields(const QJsonObject &fields)
-{
-    if (fields.contains(u"id"))
-        return tr("A profile's id is always the signed-in user's; it cannot be set.");
-    if (fields.contains(u"user_type"))
-        return tr("The account type is set by the server; it cannot be chosen.");
-    return std::nullopt;
-}
-
-// display_name is NOT NULL; choose what the register page would prefill.
-QString defaultDisplayName(const User &user)
-{
-    for (const char *key : {"full_name", "name", "display_name"}) {
-        const QString name = user.userMetadata.value(QLatin1String(key)).toString().trimmed();
-        if (!name.isEmpty())
-            return name;
-    }
-    if (!user.email.isEmpty())
-        return user.email.section(u'@', 0, 0);
-    return tr("Guest");
-}
-
-template <typename T>
-void forward(QObject *context, const QFuture<T> &from, const Completion<T> &to)
-{
-    whenFinished(context, from, [to](QFuture<T> f) {
-        to.guard([&] {
-            if constexpr (std::is_void_v<T>) {
-                valueOf(f);
-                to.succeed();
-            } else {
-                to.succeed(valueOf(f));
-            }
-        });
-    });
-}
-
-const QStringList &reservedLinkParams()
-{
-    static const QStringList reserved{QStringLiteral("client_id"),
-                                      QStringLiteral("client_secret"),
-                                      QStringLiteral("redirect_uri"),
-                                      QStringLiteral("response_type"),
-                                      QStringLiteral("state"),
-                                      QStringLiteral("code_challenge"),
-                                      QStringLiteral("code_challenge_method"),
-                                      QStringLiteral("code_verifier"),
-                                      QStringLiteral("provider"),
-                                      QStringLiteral("redirect_to"),
-                                      QStringLiteral("scopes"),
-                                      QStringLiteral("skip_http_redirect")};
-    return reserved;
-}
-
-} // namespace
+using detail::withCaptcha;
 
 AuthClient::AuthClient(const ClientConfig &config, QObject *parent)
     : QObject(parent)
@@ -336,7 +270,7 @@ AuthClient::linkIdentityToCurrentUser(const QString &accessToken, const QString 
                                       const LinkIdentityOptions &options)
 {
     for (auto it = options.queryParams.cbegin(); it != options.queryParams.cend(); ++it) {
-        if (reservedLinkParams().contains(it.key().toLower()))
+        if (detail::isReservedLinkParam(it.key()))
             return detail::failedFuture<LinkIdentityRequest>(
                 ConfigError(tr("The parameter \"%1\" is set by the library and cannot be passed.")
                                 .arg(it.key())));
@@ -357,23 +291,8 @@ AuthClient::linkIdentityToCurrentUser(const QString &accessToken, const QString 
                 return;
             }
             link.codeVerifier = Pkce::generateVerifier();
-            HttpRequest request;
-            request.path = QStringLiteral("/auth/v1/user/identities/authorize");
-            request.bearer = accessToken;
-            detail::addEncoded(request.query, QStringLiteral("provider"), provider);
-            if (!options.redirectTo.isEmpty())
-                detail::addEncoded(request.query, QStringLiteral("redirect_to"),
-                                   options.redirectTo);
-            if (!options.scopes.isEmpty())
-                detail::addEncoded(request.query, QStringLiteral("scopes"), options.scopes);
-            detail::addEncoded(request.query, QStringLiteral("code_challenge"),
-                               Pkce::challenge(link.codeVerifier));
-            detail::addEncoded(request.query, QStringLiteral("code_challenge_method"),
-                               QStringLiteral("s256"));
-            for (auto it = options.queryParams.cbegin(); it != options.queryParams.cend(); ++it)
-                detail::addEncoded(request.query, it.key(), it.value());
-            detail::addEncoded(request.query, QStringLiteral("skip_http_redirect"),
-                               QStringLiteral("true"));
+            const HttpRequest request = detail::linkAuthorizeRequest(
+                accessToken, provider, options, Pkce::challenge(link.codeVerifier));
             whenFinished(this, m_transport->request(request), [done, link](auto af) mutable {
                 done.guard([&] {
                     link.url = QUrl(detail::authObject(valueOf(af)).value(u"url").toString(),

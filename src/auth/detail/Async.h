@@ -41,4 +41,20 @@ template <typename T> T valueOf(QFuture<T> future)
     }
 }
 
+// Settles `to` with whatever `from` settles with.
+template <typename T, typename Sink>
+void forward(QObject *context, const QFuture<T> &from, const Sink &to)
+{
+    whenFinished(context, from, [to](QFuture<T> f) {
+        to.guard([&] {
+            if constexpr (std::is_void_v<T>) {
+                valueOf(f);
+                to.succeed();
+            } else {
+                to.succeed(valueOf(f));
+            }
+        });
+    });
+}
+
 } // namespace exegia::auth::detail
