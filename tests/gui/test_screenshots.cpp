@@ -1,1 +1,180 @@
-// placeholder
+// The screenshot run: every screen and state, in English, German, French
+// and a dark palette, written as PNG files for a person to look at.
+#include "gui_fixture.h"
+
+#include "Translations.h"
+#include "pages/LocalInboxDialog.h"
+#include "pages/SettingsDialog.h"
+
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QRadioButton>
+#include <QTreeWidget>
+
+using namespace guitest;
+
+namespace {
+
+QPalette darkPalette()
+{
+    QPalette p;
+    p.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
+    p.setColor(QPalette::WindowText, QColor(0xe8, 0xe9, 0xeb));
+    p.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
+    p.setColor(QPalette::AlternateBase, QColor(0x33, 0x35, 0x3a));
+    p.setColor(QPalette::Text, QColor(0xe8, 0xe9, 0xeb));
+    p.setColor(QPalette::Button, QColor(0x3a, 0x3c, 0x41));
+    p.setColor(QPalette::ButtonText, QColor(0xe8, 0xe9, 0xeb));
+    p.setColor(QPalette::Highlight, QColor(0x8a, 0x80, 0xf0));
+    p.setColor(QPalette::HighlightedText, QColor(0x10, 0x10, 0x18));
+    p.setColor(QPalette::Link, QColor(0xa9, 0xa1, 0xff));
+    p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9c, 0xa3));
+    p.setColor(QPalette::Mid, QColor(0x55, 0x57, 0x5d));
+    return p;
+}
+
+} // namespace
+
+class Screenshots : public GuiTest
+{
+protected:
+    void TearDown() override
+    {
+        GuiTest::TearDown();
+        QApplication::setPalette(QApplication::style()->standardPalette());
+        Translations::install(QLocale(QStringLiteral("en")));
+    }
+
+    void shot(QWidget *widget, const QString &name)
+    {
+        // Let layouts, style sheets and pending paints settle first.
+        QCoreApplication::processEvents();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        QCoreApplication::processEvents();
+        const QString dir = QStringLiteral(EXEGIA_SCREENSHOT_DIR);
+        QDir().mkpath(dir);
+        const QString file = dir + u'/' + m_prefix + name + QStringLiteral(".png");
+        ASSERT_TRUE(widget->grab().save(file)) << file.toStdString();
+        ++m_count;
+    }
+    void shot(const QString &name) { shot(window.get(), name); }
+
+    // Walks every screen; `prefix` names the language or theme.
+    void captureAll(const QString &prefix, bool everything = true)
+    {
+        m_prefix = prefix;
+        open();
+        window->resize(560, 720);
+        shot(QStringLiteral("01-sign-in"));
+        typeInto(edit<SignInPage>("emailEdit"), QStringLiteral("not-an-address"));
+        pressEnter(edit<SignInPage>("emailEdit"));
+        shot(QStringLiteral("02-sign-in-email-error"));
+        click(button<SignInPage>("googleButton"));
+        shot(QStringLiteral("03-sign-in-provider-not-available"));
+
+        const QString email = QStringLiteral("ada.lovelace@example.test");
+        const QString code = requestCodeThroughUi(email);
+        ASSERT_EQ(code.size(), 6);
+        shot(QStringLiteral("04-code"));
+        typeInto(edit<CodePage>("codeEdit"), otherCode(code));
+        pressEnter(edit<CodePage>("codeEdit"));
+        ASSERT_TRUE(waitFor([&] { return !model()->codeError().isEmpty(); }));
+        shot(QStringLiteral("05-code-wrong"));
+        if (everything) {
+            click(button<CodePage>("resendButton"));
+            ASSERT_TRUE(waitFor([&] { return !model()->isBusy(); }));
+            waitFor([&] { return model()->resendCooldown() > 0; }, 3000);
+            shot(QStringLiteral("06-code-resend-or-cooldown"));
+            click(window->findChild<QPushButton *>(QStringLiteral("inboxButton")));
+            auto *inbox = waitForDialog<LocalInboxDialog>();
+            ASSERT_NE(inbox, nullptr);
+            auto *list = inbox->findChild<QTreeWidget *>(QStringLiteral("messageList"));
+            ASSERT_TRUE(waitFor([&] { return list->topLevelItemCount() > 0; }));
+            shot(inbox, QStringLiteral("07-local-inbox"));
+            inbox->close();
+        }
+        const QString latest = latestCode(mailbox(), email);
+        typeInto(edit<CodePage>("codeEdit"), latest);
+        pressEnter(edit<CodePage>("codeEdit"));
+        ASSERT_TRUE(waitForPage<RegisterPage>());
+        shot(QStringLiteral("08-register"));
+        typeInto(edit<RegisterPage>("displayNameEdit"), QStringLiteral(" "));
+        typeInto(edit<RegisterPage>("avatarUrlEdit"), QStringLiteral("ftp://nope"));
+        click(button<RegisterPage>("createButton"));
+        shot(QStringLiteral("09-register-errors"));
+        typeInto(edit<RegisterPage>("displayNameEdit"), QStringLiteral("Ada Lovelace"));
+        typeInto(edit<RegisterPage>("avatarUrlEdit"),
+                 QStringLiteral("http://127.0.0.1:9/none.png"));
+        click(button<RegisterPage>("createButton"));
+        ASSERT_TRUE(waitForPage<AccountPage>());
+        waitFor([&] { return label<AccountPage>("avatarLabel")->toolTip().size() > 0; }, 3000);
+        shot(QStringLiteral("10-account"));
+        click(button<AccountPage>("googleLinkButton"));
+        ASSERT_TRUE(waitFor([&] { return !model()->isBusy(); }));
+        typeInto(edit<AccountPage>("displayNameEdit"), QStringLiteral(" "));
+        click(button<AccountPage>("saveNameButton"));
+        shot(QStringLiteral("11-account-messages"));
+
+        click(button<AccountPage>("signOutButton"));
+        ASSERT_TRUE(waitForPage<SignInPage>());
+        click(button<SignInPage>("guestButton"));
+        ASSERT_TRUE(waitForPage<AccountPage>());
+        typeInto(edit<AccountPage>("displayNameEdit"), QStringLiteral("Guest 42"));
+        pressEnter(edit<AccountPage>("displayNameEdit"));
+        ASSERT_TRUE(waitFor([&] { return !model()->isBusy() && !model()->notice().isEmpty(); }));
+        shot(QStringLiteral("12-account-guest"));
+
+        if (everything) {
+            click(window->findChild<QPushButton *>(QStringLiteral("settingsButton")));
+            auto *settings = waitForDialog<SettingsDialog>();
+            ASSERT_NE(settings, nullptr);
+            shot(settings, QStringLiteral("13-settings"));
+            click(settings->findChild<QRadioButton *>(QStringLiteral("projectRadio")));
+            typeInto(settings->findChild<QLineEdit *>(QStringLiteral("urlEdit")),
+                     QStringLiteral("https://abcdefghijkl.supabase.co"));
+            typeInto(settings->findChild<QLineEdit *>(QStringLiteral("keyEdit")),
+                     QStringLiteral("sb_secret_0123456789abcdef"));
+            click(settings->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save));
+            shot(settings, QStringLiteral("14-settings-secret-key-refused"));
+            settings->reject();
+        }
+        model()->setBackendError(
+            QStringLiteral("Local backend (not running)"),
+            window->tr("The local backend could not be started.") + QStringLiteral(" ") +
+                QCoreApplication::translate("MainWindow",
+                                            "Choose a Supabase project in Settings, or "
+                                            "restart the app to try again."));
+        shot(QStringLiteral("15-sign-in-backend-error"));
+        model()->setBackendStarting(
+            QCoreApplication::translate("MainWindow", "Starting the local backend…"));
+        shot(QStringLiteral("16-sign-in-starting"));
+    }
+
+    QString m_prefix;
+    int m_count = 0;
+};
+
+TEST_F(Screenshots, English)
+{
+    captureAll(QStringLiteral("en-"));
+    EXPECT_GE(m_count, 16);
+}
+
+TEST_F(Screenshots, German)
+{
+    ASSERT_TRUE(Translations::install(QLocale(QStringLiteral("de"))));
+    captureAll(QStringLiteral("de-"));
+    EXPECT_EQ(button<SignInPage>("guestButton")->text(), QStringLiteral("Als Gast fortfahren"));
+}
+
+TEST_F(Screenshots, French)
+{
+    ASSERT_TRUE(Translations::install(QLocale(QStringLiteral("fr"))));
+    captureAll(QStringLiteral("fr-"), false);
+}
+
+TEST_F(Screenshots, DarkPalette)
+{
+    QApplication::setPalette(darkPalette());
+    captureAll(QStringLiteral("dark-"), false);
+}
