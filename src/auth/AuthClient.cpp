@@ -1,4 +1,5 @@
 #include <exegia/auth/AuthClient.h>
+#include <exegia/auth/ProfileCheckError.h>
 
 #include <exegia/auth/ApiError.h>
 #include <exegia/auth/AuthApiError.h>
@@ -91,9 +92,17 @@ QFuture<SignInResult> AuthClient::completeSignIn(const Session &session, const Q
     auto fetch = m_profiles->fetch(session.accessToken, session.user.id);
     whenFinished(this, fetch, [done, session, provider](auto pf) {
         done.guard([&] {
+            std::optional<QJsonObject> row;
+            try {
+                row = valueOf(pf);
+            } catch (const Error &e) {
+                // Keep the session: the sign-in is done (a code is spent).
+                throw ProfileCheckError(session, provider, std::current_exception(),
+                                        e.userMessage());
+            }
             SignInResult result;
             result.session = session;
-            if (auto row = valueOf(pf)) {
+            if (row) {
                 result.ok = true;
                 result.currentUser = CurrentUser{session.user, std::move(row)};
             } else {

@@ -4,6 +4,7 @@
 #include "Await.h"
 
 #include <exegia/auth/AuthApiError.h>
+#include <exegia/auth/ProfileCheckError.h>
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
@@ -133,6 +134,27 @@ TEST_F(SignIn, EmailCodeNeedsSignupThenOk)
     ASSERT_TRUE(current);
     EXPECT_TRUE(current->hasProfile());
     EXPECT_TRUE(current->hasProvider(QStringLiteral("email")));
+}
+
+TEST_F(SignIn, AFailedProfileCheckKeepsTheSessionOfASpentCode)
+{
+    const QString email = uniqueEmail(QStringLiteral("keep"));
+    await(client->requestEmailOtp(email));
+    const QString code = mailedCode(email);
+    // The profile read fails on every retry; the code is spent by then.
+    injectFault("GET", QStringLiteral("/rest/v1/users"), 503, 3);
+    const auto error = awaitError<ProfileCheckError>(client->verifyEmailOtp(email, code));
+    ASSERT_TRUE(error.has_value());
+    EXPECT_EQ(error->session().user.email, email);
+    EXPECT_FALSE(error->session().accessToken.isEmpty());
+    EXPECT_FALSE(error->userMessage().isEmpty());
+    EXPECT_FALSE(error->userMessage().contains(error->session().accessToken));
+
+    // Retrying the check alone finishes the sign-in without a new code.
+    const SignInResult retried =
+        await(client->completeSignIn(error->session(), QStringLiteral("email")));
+    EXPECT_TRUE(retried.needsSignup);
+    EXPECT_EQ(retried.session->accessToken, error->session().accessToken);
 }
 
 TEST_F(SignIn, WrongCodeIsOtpExpired)

@@ -90,7 +90,10 @@ public:
     QFuture<Session> exchangeCodeForSession(const QString &authCode, const QString &codeVerifier);
 
     // The profile check alone, for a session obtained elsewhere (the code
-    // exchange at the end of a browser sign-in). 1 request.
+    // exchange at the end of a browser sign-in), or to retry one that failed.
+    // 1 request. Every sign-in call runs it; when it fails after the sign-in
+    // worked, the failure is a ProfileCheckError that still carries the
+    // session, so nothing is lost.
     QFuture<SignInResult> completeSignIn(const Session &session, const QString &provider);
 
     // POST /token?grant_type=refresh_token. The old refresh token is spent.
