@@ -18,6 +18,8 @@ packages=(
   fonts-dejavu-core
   # a real browser for the end-to-end browser sign-in test
   chromium
+  # packaging (PNG icons, .deb, the tests/packaging checks) and bench/ charts
+  librsvg2-bin dpkg-dev desktop-file-utils appstream gnuplot-nox
 )
 
 missing=()
