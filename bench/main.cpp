@@ -1,12 +1,14 @@
 // exegia-auth-bench: request count, wall time and client CPU per flow of the
-// library against a local emulator it starts. A benchmark, not a test: it
-// prints a table and asserts nothing.
+// library against a local emulator (its own, or one already running, so that
+// bench/js can measure supabase-js against the same server in the same run).
+// A benchmark, not a test: it prints a table and asserts nothing.
 #include <exegia/auth/AuthClient.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
 #include <QFutureWatcher>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -88,12 +90,39 @@ struct Emulator
 
 struct Row
 {
+    QString id;
     QString flow;
     double requests = 0;
     double medianMs = 0;
     double p99Ms = 0;
     double cpuMedianUs = 0;
     double cpuMeanUs = 0;
+    // Every sample, so bench/js/table.mjs can pool several rounds.
+    QList<double> wallMs;
+    QList<double> cpuUs;
+};
+
+// Adds up the wall and CPU time of the measured parts of one iteration, so a
+// flow can leave its setup steps (reading a code from the mailbox) out.
+class Meter
+{
+public:
+    template <typename F> void measure(F &&part)
+    {
+        QElapsedTimer timer;
+        const qint64 cpuBefore = cpuMicros();
+        timer.start();
+        part();
+        const qint64 nanos = timer.nsecsElapsed();
+        m_cpuMicros += cpuMicros() - cpuBefore;
+        m_wallNanos += nanos;
+    }
+    qint64 wallNanos() const { return m_wallNanos; }
+    qint64 cpuMicrosSpent() const { return m_cpuMicros; }
+
+private:
+    qint64 m_wallNanos = 0;
+    qint64 m_cpuMicros = 0;
 };
 
 double percentile(QList<double> values, double p)
@@ -107,9 +136,10 @@ double percentile(QList<double> values, double p)
 class Bench
 {
 public:
-    Bench(Emulator &emulator, int iterations)
+    Bench(Emulator &emulator, int iterations, int warmup)
         : m_emulator(emulator)
         , m_iterations(iterations)
+        , m_warmup(warmup)
     {
         m_setup.serviceKey = emulator.info.value(u"service_role_key").toString().toLatin1();
         ClientConfig config;
@@ -171,34 +201,38 @@ public:
         return messages.first().toObject().value(u"code").toString();
     }
 
-    // `prepare` runs unmeasured before each iteration; `flow` is measured.
-    Row run(const QString &name, const std::function<void(int)> &prepare,
-            const std::function<void(int)> &flow)
+    // `flow` runs once per iteration and wraps the parts to time in
+    // Meter::measure; requests are counted around the whole iteration (setup
+    // goes to /idp and /mailbox, which apiRequests() leaves out). The warm-up
+    // runs first and is not recorded, as the JavaScript side does for its JIT.
+    Row run(const QString &id, const QString &name, const std::function<void(int, Meter &)> &flow)
     {
+        for (int i = 0; i < m_warmup; ++i) {
+            Meter unused;
+            flow(-1 - i, unused);
+        }
         QList<double> wall, cpu;
         int requests = 0;
         for (int i = 0; i < m_iterations; ++i) {
-            prepare(i);
             const int before = apiRequests();
-            QElapsedTimer timer;
-            const qint64 cpuBefore = cpuMicros();
-            timer.start();
-            flow(i);
-            const qint64 nanos = timer.nsecsElapsed();
-            const qint64 cpuAfter = cpuMicros();
+            Meter meter;
+            flow(i, meter);
             requests += apiRequests() - before;
-            wall.append(double(nanos) / 1e6);
-            cpu.append(double(cpuAfter - cpuBefore));
+            wall.append(double(meter.wallNanos()) / 1e6);
+            cpu.append(double(meter.cpuMicrosSpent()));
         }
         double cpuSum = 0;
         for (double c : cpu)
             cpuSum += c;
-        return {name,
+        return {id,
+                name,
                 double(requests) / m_iterations,
                 percentile(wall, 0.5),
                 percentile(wall, 0.99),
                 percentile(cpu, 0.5),
-                cpuSum / m_iterations};
+                cpuSum / m_iterations,
+                wall,
+                cpu};
     }
 
     AuthClient &client() { return *m_client; }
@@ -206,13 +240,45 @@ public:
 private:
     Emulator &m_emulator;
     int m_iterations;
+    int m_warmup;
     Setup m_setup;
     std::unique_ptr<AuthClient> m_client;
 };
 
-QString email(const char *tag, int i)
+// Addresses are unique per run (prefix) and iteration: the emulator allows
+// one code per address per cooldown, and warm-up iterations are negative.
+QString email(const QString &prefix, const char *tag, int i)
 {
-    return QStringLiteral("%1-%2@bench.example").arg(QLatin1String(tag)).arg(i);
+    return QStringLiteral("%1-%2-%3@bench.example").arg(prefix, QLatin1String(tag)).arg(i);
+}
+
+bool startEmulator(Emulator &emulator, const QString &program)
+{
+    emulator.process.start(program, {u"--port"_qs, u"0"_qs, u"--in-memory"_qs});
+    if (!emulator.process.waitForStarted(10000))
+        return false;
+    while (!emulator.process.canReadLine() && emulator.process.waitForReadyRead(10000)) {
+    }
+    emulator.info = QJsonDocument::fromJson(emulator.process.readLine()).object();
+    return !emulator.url().isEmpty();
+}
+
+QJsonObject toJson(const Row &r)
+{
+    QJsonArray wall, cpu;
+    for (double v : r.wallMs)
+        wall.append(v);
+    for (double v : r.cpuUs)
+        cpu.append(v);
+    return {{u"id"_qs, r.id},
+            {u"wall_ms"_qs, wall},
+            {u"cpu_us"_qs, cpu},
+            {u"flow"_qs, r.flow},
+            {u"requests"_qs, r.requests},
+            {u"median_ms"_qs, r.medianMs},
+            {u"p99_ms"_qs, r.p99Ms},
+            {u"cpu_median_us"_qs, r.cpuMedianUs},
+            {u"cpu_mean_us"_qs, r.cpuMeanUs}};
 }
 
 } // namespace
@@ -225,78 +291,130 @@ int main(int argc, char **argv)
     parser.addHelpOption();
     const QCommandLineOption iterationsOption(u"iterations"_qs, u"Runs per flow."_qs, u"n"_qs,
                                               u"100"_qs);
+    const QCommandLineOption warmupOption(u"warmup"_qs, u"Unrecorded runs per flow first."_qs,
+                                          u"n"_qs, u"10"_qs);
     const QCommandLineOption emulatorOption(u"emulator"_qs, u"Emulator binary."_qs, u"path"_qs,
                                             QStringLiteral(EXEGIA_EMULATOR_PATH));
-    parser.addOption(iterationsOption);
-    parser.addOption(emulatorOption);
+    const QCommandLineOption attachOption(
+        u"attach"_qs, u"Use the running emulator whose start-up line is in this file."_qs,
+        u"file"_qs);
+    const QCommandLineOption jsonOption(u"json"_qs, u"Also write the rows as JSON here."_qs,
+                                        u"file"_qs);
+    const QCommandLineOption prefixOption(u"prefix"_qs, u"Prefix of the test addresses."_qs,
+                                          u"text"_qs, u"cpp"_qs);
+    parser.addOptions(
+        {iterationsOption, warmupOption, emulatorOption, attachOption, jsonOption, prefixOption});
     parser.process(app);
     const int iterations = qMax(1, parser.value(iterationsOption).toInt());
+    const int warmup = qMax(0, parser.value(warmupOption).toInt());
+    const QString prefix = parser.value(prefixOption);
 
     Emulator emulator;
-    emulator.process.start(parser.value(emulatorOption),
-                           {u"--port"_qs, u"0"_qs, u"--in-memory"_qs});
-    if (!emulator.process.waitForStarted(10000)) {
+    if (parser.isSet(attachOption)) {
+        QFile file(parser.value(attachOption));
+        if (file.open(QIODevice::ReadOnly))
+            emulator.info = QJsonDocument::fromJson(file.readLine()).object();
+        if (emulator.url().isEmpty()) {
+            std::fprintf(stderr, "no emulator start-up line in %s\n",
+                         qUtf8Printable(file.fileName()));
+            return 1;
+        }
+    } else if (!startEmulator(emulator, parser.value(emulatorOption))) {
         std::fprintf(stderr, "cannot start the emulator\n");
         return 1;
     }
-    while (!emulator.process.canReadLine() && emulator.process.waitForReadyRead(10000)) {
-    }
-    emulator.info = QJsonDocument::fromJson(emulator.process.readLine()).object();
-    if (emulator.url().isEmpty()) {
-        std::fprintf(stderr, "the emulator printed no start-up line\n");
-        return 1;
-    }
+    const auto stopEmulator = [&emulator] {
+        if (emulator.process.state() != QProcess::NotRunning) {
+            emulator.process.terminate();
+            emulator.process.waitForFinished();
+        }
+    };
 
-    Bench bench(emulator, iterations);
+    Bench bench(emulator, iterations, warmup);
     AuthClient &client = bench.client();
     QList<Row> rows;
     try {
+        // The same five flows, in the same order, as bench/js/bench.mjs.
+        SignUpOptions guest;
+        guest.anonymous = true;
+        rows.append(
+            bench.run(u"anonymous"_qs, u"anonymous sign-up with profile"_qs,
+                      [&](int, Meter &m) { m.measure([&] { await(client.signUp(guest)); }); }));
+
+        rows.append(bench.run(u"email"_qs, u"email code request + verify + profile check"_qs,
+                              [&](int i, Meter &m) {
+                                  const QString address = email(prefix, "otp", i);
+                                  m.measure([&] { await(client.requestEmailOtp(address)); });
+                                  const QString code = bench.mailedCode(address);
+                                  m.measure([&] { await(client.verifyEmailOtp(address, code)); });
+                              }));
+
         // A registered Google user: the sign-in takes the ok path.
-        const QString googleEmail = u"bench-google@bench.example"_qs;
+        const QString googleEmail = email(prefix, "google", 0);
         const SignInResult first =
             await(client.signInWithIdToken(u"google"_qs, bench.idToken(googleEmail)));
         SignUpOptions signUp;
         signUp.accessToken = first.session->accessToken;
         await(client.signUp(signUp));
-        QString token;
-        rows.append(bench.run(
-            u"ID-token sign-in + profile check"_qs,
-            [&](int) { token = bench.idToken(googleEmail); },
-            [&](int) { await(client.signInWithIdToken(u"google"_qs, token)); }));
-
-        QString code;
-        rows.append(bench.run(
-            u"email code verify + profile check"_qs,
-            [&](int i) {
-                await(client.requestEmailOtp(email("otp", i)));
-                code = bench.mailedCode(email("otp", i));
-            },
-            [&](int i) { await(client.verifyEmailOtp(email("otp", i), code)); }));
-
-        SignUpOptions guest;
-        guest.anonymous = true;
-        rows.append(bench.run(
-            u"anonymous sign-up with profile"_qs, [](int) {},
-            [&](int) { await(client.signUp(guest)); }));
+        rows.append(
+            bench.run(u"idtoken"_qs, u"ID-token sign-in + profile check"_qs, [&](int, Meter &m) {
+                const QString token = bench.idToken(googleEmail);
+                m.measure([&] { await(client.signInWithIdToken(u"google"_qs, token)); });
+            }));
 
         Session session = *first.session;
-        rows.append(bench.run(
-            u"refresh session"_qs, [](int) {},
-            [&](int) { session = await(client.refreshSession(session.refreshToken)); }));
+        rows.append(bench.run(u"refresh"_qs, u"refresh session"_qs, [&](int, Meter &m) {
+            m.measure([&] { session = await(client.refreshSession(session.refreshToken)); });
+        }));
 
-        rows.append(bench.run(
-            u"current user record"_qs, [](int) {},
-            [&](int) { await(client.getCurrentUserRecord(session.accessToken)); }));
+        rows.append(bench.run(u"user"_qs, u"current user + profile"_qs, [&](int, Meter &m) {
+            m.measure([&] { await(client.getCurrentUserRecord(session.accessToken)); });
+        }));
+
+        // Not a library flow: one bare GET on the same HTTP stack the library
+        // uses (QNetworkAccessManager), the floor under every request above.
+        QNetworkAccessManager bare;
+        QNetworkRequest health(QUrl(emulator.url() + u"/auth/v1/health"_qs));
+        health.setRawHeader("apikey",
+                            emulator.info.value(u"publishable_key").toString().toLatin1());
+        rows.append(
+            bench.run(u"floor"_qs, u"floor: one bare GET /auth/v1/health"_qs, [&](int, Meter &m) {
+                m.measure([&] {
+                    QNetworkReply *reply = bare.get(health);
+                    QEventLoop loop;
+                    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+                    if (!reply->isFinished())
+                        loop.exec();
+                    QJsonDocument::fromJson(reply->readAll());
+                    delete reply;
+                });
+            }));
     } catch (const std::exception &e) {
         std::fprintf(stderr, "flow failed: %s\n", e.what());
-        emulator.process.terminate();
-        emulator.process.waitForFinished();
+        stopEmulator();
         return 1;
     }
-    emulator.process.terminate();
-    emulator.process.waitForFinished();
+    stopEmulator();
 
-    std::printf("exegia-auth-bench: %d iterations per flow, emulator on loopback\n\n", iterations);
+    if (parser.isSet(jsonOption)) {
+        QJsonArray array;
+        for (const Row &r : rows)
+            array.append(toJson(r));
+        QFile out(parser.value(jsonOption));
+        if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+            out.write(QJsonDocument(QJsonObject{{u"client"_qs, u"exegia-auth"_qs},
+                                                {u"iterations"_qs, iterations},
+                                                {u"warmup"_qs, warmup},
+                                                {u"rows"_qs, array}})
+                          .toJson()) < 0) {
+            std::fprintf(stderr, "cannot write %s\n", qUtf8Printable(out.fileName()));
+            return 1;
+        }
+    }
+
+    std::printf("exegia-auth-bench: %d iterations per flow (after %d warm-up), emulator on "
+                "loopback\n\n",
+                iterations, warmup);
     std::printf(
         "| flow | HTTP requests | median ms | p99 ms | client CPU median us | client CPU mean "
         "us |\n|---|---|---|---|---|---|\n");

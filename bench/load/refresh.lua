@@ -2,7 +2,10 @@
 -- refresh token and queues the fresh one from the answer, so each request
 -- takes the normal rotation path (not the reuse interval).
 -- TOKENS: a file with one refresh token per line; APIKEY: the publishable key.
+-- MAX_PER_THREAD: a thread stops after this many answers (a bound in count).
 local queue = {}
+local limit = tonumber(os.getenv("MAX_PER_THREAD") or "0")
+local answered = 0
 
 function init(args)
   for line in io.lines(os.getenv("TOKENS")) do
@@ -23,4 +26,8 @@ end
 function response(status, headers, body)
   local token = string.match(body, '"refresh_token":"([^"]+)"')
   if token then table.insert(queue, token) end
+  answered = answered + 1
+  if limit > 0 and answered >= limit then
+    wrk.thread:stop()
+  end
 end
