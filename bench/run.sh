@@ -5,13 +5,15 @@
 # it as bench/results/flows.png (gnuplot). Loopback only; bounded by the
 # iteration count.
 #
-# Usage: bench/run.sh [iterations] [warm-up] [rounds]     (default 200 20 4)
+# Usage: bench/run.sh [iterations] [warm-up] [rounds]     (default 400 100 2)
+# The warm-up is per round and generous on purpose: V8 optimises hot code
+# only after many calls, and a fair comparison meets both clients warm.
 # BUILD_DIR picks the CMake build folder (default build-release, Release).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-iterations=${1:-200}
-warmup=${2:-20}
-rounds=${3:-4}
+iterations=${1:-400}
+warmup=${2:-100}
+rounds=${3:-2}
 build=${BUILD_DIR:-build-release}
 results=bench/results
 

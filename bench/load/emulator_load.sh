@@ -57,7 +57,9 @@ echo "| endpoint | connections | requests | requests/s | p50 | p99 | non-2xx | s
 echo "|---|---|---|---|---|---|---|---|"
 for c in 1 8 64; do
   run "GET /auth/v1/user" "$c" -H "apikey: $key" -H "Authorization: Bearer $token" "$url/auth/v1/user"
-  fresh_tokens "$c"
+  # One more token than connections: wrk calls request() once per thread
+  # before connecting (and drops that request), which spends one token.
+  fresh_tokens "$(( c + 1 ))"
   THREADS=1 MAX_PER_THREAD=$max TOKENS="$tmp/tokens" APIKEY="$key" \
     run "POST /token?grant_type=refresh_token" "$c" -s "$here/refresh.lua" "$url"
   MAX_PER_THREAD=$max APIKEY="$key" run "POST /signup (anonymous sign-in)" "$c" -s "$here/signup.lua" "$url"

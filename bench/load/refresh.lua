@@ -3,6 +3,9 @@
 -- takes the normal rotation path (not the reuse interval).
 -- TOKENS: a file with one refresh token per line; APIKEY: the publishable key.
 -- MAX_PER_THREAD: a thread stops after this many answers (a bound in count).
+-- wrk calls request() once per thread before it connects and drops that
+-- request, so TOKENS needs one token more than connections; a connection
+-- without a token would fall back to GET /health and not refresh at all.
 local queue = {}
 local limit = tonumber(os.getenv("MAX_PER_THREAD") or "0")
 local answered = 0
