@@ -5,15 +5,16 @@
 if (!exists("data")) data = 'bench/results/flows.dat'
 if (!exists("out")) out = 'bench/results/flows.png'
 
-set terminal pngcairo size 1500,560 font "DejaVu Sans,10"
+set terminal pngcairo size 1500,600 font "DejaVu Sans,10"
 set output out
 set style data histogram
 set style histogram clustered gap 1
 set style fill solid 0.9 border -1
 set boxwidth 0.9
 set grid ytics lc rgb "#dddddd"
-set key top left
-set xtics scale 0
+set key top right
+set xtics scale 0 rotate by 30 right
+set bmargin 6
 set yrange [0:*]
 set datafile separator whitespace
 
