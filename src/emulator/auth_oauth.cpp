@@ -28,26 +28,11 @@ const QStringList kReserved{u"provider"_qs,
                             u"apikey"_qs,
                             u"flow_type"_qs};
 
-QUrl appendQuery(const QString &target, const QList<QPair<QString, QString>> &items)
-{
-    QUrl url(target);
-    QByteArray query = url.query(QUrl::FullyEncoded).toUtf8();
-    for (const auto &item : items) {
-        if (!query.isEmpty())
-            query += '&';
-        // Go's url.Values encoding: '+' for spaces.
-        query += QUrl::toPercentEncoding(item.first) + '=' +
-                 QUrl::toPercentEncoding(item.second).replace("%20", "+");
-    }
-    url.setQuery(QString::fromLatin1(query), QUrl::StrictMode);
-    return url;
-}
-
 Reply redirectError(const QString &target, const QString &error, const QString &code,
                     const QString &description)
 {
-    return Reply::redirect(appendQuery(
-        target,
+    return Reply::redirect(withFormQuery(
+        QUrl(target),
         {{u"error"_qs, error}, {u"error_code"_qs, code}, {u"error_description"_qs, description}}));
 }
 
@@ -179,7 +164,7 @@ Reply AuthApi::callback(const Request &request)
     db.exec(u"UPDATE flow_states SET user_id = ?, auth_code = ? WHERE id = ?"_qs,
             {userId, authCode, state});
     tx.commit();
-    return Reply::redirect(appendQuery(redirectTo, {{u"code"_qs, authCode}}));
+    return Reply::redirect(withFormQuery(QUrl(redirectTo), {{u"code"_qs, authCode}}));
 }
 
 Reply AuthApi::verifyLink(const Request &request)
@@ -189,7 +174,7 @@ Reply AuthApi::verifyLink(const Request &request)
     const QString target = safeRedirect(request.param(u"redirect_to"_qs));
     auto fragment = [&](const QList<QPair<QString, QString>> &items) {
         QUrl url(target);
-        url.setFragment(appendQuery(u"http://x/"_qs, items).query(QUrl::FullyEncoded),
+        url.setFragment(withFormQuery(QUrl(u"http://x/"_qs), items).query(QUrl::FullyEncoded),
                         QUrl::StrictMode);
         return Reply::redirect(url);
     };

@@ -62,6 +62,20 @@ Reply Reply::html(int status, const QByteArray &page)
     return {status, page, "text/html; charset=utf-8", {}};
 }
 
+QUrl withFormQuery(const QUrl &url, const QList<QPair<QString, QString>> &items)
+{
+    QByteArray query = url.query(QUrl::FullyEncoded).toUtf8();
+    for (const auto &[key, value] : items) {
+        if (!query.isEmpty())
+            query += '&';
+        query +=
+            QUrl::toPercentEncoding(key) + '=' + QUrl::toPercentEncoding(value).replace("%20", "+");
+    }
+    QUrl result = url;
+    result.setQuery(QString::fromLatin1(query), QUrl::StrictMode);
+    return result;
+}
+
 QUrlQuery parseForm(const QByteArray &body)
 {
     QByteArray copy = body;

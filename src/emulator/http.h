@@ -53,6 +53,10 @@ struct Reply
     }
 };
 
+// `url` with `items` appended to its query, encoded as Go's url.Values
+// does ('+' for a space), the way GoTrue writes its redirects.
+QUrl withFormQuery(const QUrl &url, const QList<QPair<QString, QString>> &items);
+
 // application/x-www-form-urlencoded, '+' meaning space.
 QUrlQuery parseForm(const QByteArray &body);
 QString formValue(const QUrlQuery &form, const QString &name);

@@ -36,20 +36,6 @@ QString nameFromEmail(const QString &email)
     return words.isEmpty() ? email : words.join(u' ');
 }
 
-QUrl withQuery(QUrl url, const QList<QPair<QString, QString>> &items)
-{
-    // Form encoding ('+' for space), as Go's url.Values does.
-    QByteArray query = url.query(QUrl::FullyEncoded).toUtf8();
-    for (const auto &item : items) {
-        if (!query.isEmpty())
-            query += '&';
-        query += QUrl::toPercentEncoding(item.first) + '=' +
-                 QUrl::toPercentEncoding(item.second).replace("%20", "+");
-    }
-    url.setQuery(QString::fromLatin1(query), QUrl::StrictMode);
-    return url;
-}
-
 QString htmlEscape(const QString &text)
 {
     return text.toHtmlEscaped();
@@ -119,7 +105,7 @@ QUrl IdentityProvider::authorizationUrl(const QString &provider, const QString &
                                          {u"code_challenge"_qs, codeChallenge},
                                          {u"code_challenge_method"_qs, u"S256"_qs}};
     items += extra;
-    return withQuery(QUrl(m_backend.idpIssuer(provider) + u"/authorize"_qs), items);
+    return withFormQuery(QUrl(m_backend.idpIssuer(provider) + u"/authorize"_qs), items);
 }
 
 Reply IdentityProvider::authorize(const QString &provider, const Request &request)
@@ -132,13 +118,14 @@ Reply IdentityProvider::authorize(const QString &provider, const Request &reques
     if (!redirect.isValid() || (redirect.scheme() != u"http" && redirect.scheme() != u"https"))
         return Reply::html(400, "<!doctype html><title>Error</title><p>Invalid redirect_uri.</p>");
     if (request.param(u"response_type"_qs) != u"code")
-        return Reply::redirect(withQuery(redirect, {{u"error"_qs, u"unsupported_response_type"_qs},
-                                                    {u"state"_qs, request.param(u"state"_qs)}}));
+        return Reply::redirect(
+            withFormQuery(redirect, {{u"error"_qs, u"unsupported_response_type"_qs},
+                                     {u"state"_qs, request.param(u"state"_qs)}}));
     if (request.param(u"deny"_qs) == u"1")
         return Reply::redirect(
-            withQuery(redirect, {{u"error"_qs, u"access_denied"_qs},
-                                 {u"error_description"_qs, u"The user cancelled sign-in"_qs},
-                                 {u"state"_qs, request.param(u"state"_qs)}}));
+            withFormQuery(redirect, {{u"error"_qs, u"access_denied"_qs},
+                                     {u"error_description"_qs, u"The user cancelled sign-in"_qs},
+                                     {u"state"_qs, request.param(u"state"_qs)}}));
     const QString email = request.param(u"login_hint"_qs).trimmed().toLower();
     if (email.isEmpty() || !email.contains(u'@'))
         return Reply::html(200, loginPage(provider, request));
@@ -155,7 +142,7 @@ Reply IdentityProvider::authorize(const QString &provider, const Request &reques
          request.param(u"code_challenge"_qs), method, request.param(u"nonce"_qs), email, name,
          Backend::now()});
     return Reply::redirect(
-        withQuery(redirect, {{u"code"_qs, code}, {u"state"_qs, request.param(u"state"_qs)}}));
+        withFormQuery(redirect, {{u"code"_qs, code}, {u"state"_qs, request.param(u"state"_qs)}}));
 }
 
 QByteArray IdentityProvider::loginPage(const QString &provider, const Request &request) const

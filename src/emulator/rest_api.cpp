@@ -159,11 +159,14 @@ Reply RestApi::handle(const Request &request)
 }
 
 QJsonArray RestApi::fetch(const QStringList &columns, const QString &where,
-                          const QVariantList &binds)
+                          const QVariantList &binds, std::optional<int> limit)
 {
+    // LIMIT must follow ORDER BY in SQL.
+    QString sql = u"SELECT * FROM profiles WHERE "_qs + where + u" ORDER BY created_at, id"_qs;
+    if (limit)
+        sql += u" LIMIT %1"_qs.arg(*limit);
     QJsonArray rows;
-    for (const QVariantMap &row : m_backend.db().rows(
-             u"SELECT * FROM profiles WHERE "_qs + where + u" ORDER BY created_at, id"_qs, binds))
+    for (const QVariantMap &row : m_backend.db().rows(sql, binds))
         rows.append(rowJson(row, columns));
     return rows;
 }
@@ -179,9 +182,7 @@ Reply RestApi::select(const Request &request, const DbRole &role, const RestQuer
         where = u"("_qs + where + u") AND id = ?"_qs;
         binds.append(role.uid);
     }
-    if (query.limit)
-        where += u" LIMIT %1"_qs.arg(*query.limit);
-    const QJsonArray rows = fetch(query.columns, where, binds);
+    const QJsonArray rows = fetch(query.columns, where, binds, query.limit);
     if (wantsObject(request))
         return rows.size() == 1 ? objectReply(200, rows.first().toObject())
                                 : notSingular(rows.size());

@@ -52,7 +52,8 @@ private:
                                    const QString &resolution, QStringList *insertedIds);
     Reply finishWrite(const Request &request, Database::Transaction &tx, int status,
                       const QJsonArray &rows);
-    QJsonArray fetch(const QStringList &columns, const QString &where, const QVariantList &binds);
+    QJsonArray fetch(const QStringList &columns, const QString &where, const QVariantList &binds,
+                     std::optional<int> limit = std::nullopt);
 
     Backend &m_backend;
 };
