@@ -202,6 +202,27 @@ void BrowserFlow::onCallback(const QVariantMap &values)
                  tr("This sign-in has already finished. You can close this tab.")));
         return;
     }
+    auto outcome = parseCallback(values);
+    if (auto *callback = std::get_if<BrowserCallback>(&outcome)) {
+        m_state->completion.succeed(std::move(*callback));
+        m_handler->setCallbackText(
+            page(tr("You are signed in"), tr("You can close this tab and return to %1.").arg(app)));
+    } else {
+        m_state->completion.fail(std::get<std::exception_ptr>(outcome));
+        if (values.contains(QStringLiteral("error")))
+            m_handler->setCallbackText(
+                page(tr("Sign-in did not finish"),
+                     tr("Return to %1 to see what happened. You can close this tab.").arg(app)));
+        else
+            m_handler->setCallbackText(
+                page(tr("Sign-in did not finish"), tr("Return to %1 and try again.").arg(app)));
+    }
+    finish();
+}
+
+std::variant<BrowserCallback, std::exception_ptr>
+BrowserFlow::parseCallback(const QVariantMap &values)
+{
     if (values.contains(QStringLiteral("error"))) {
         const QString error = formDecoded(values.value(QStringLiteral("error")));
         const QString code = formDecoded(values.value(QStringLiteral("error_code")));
@@ -212,26 +233,14 @@ void BrowserFlow::onCallback(const QVariantMap &values)
                               (code.isEmpty() || code == QLatin1String("access_denied") ||
                                code == QLatin1String("provider_error"));
         if (declined)
-            m_state->completion.fail(std::make_exception_ptr(
-                BrowserFlowError(BrowserFlowError::Kind::ProviderDenied, description)));
-        else
-            m_state->completion.fail(std::make_exception_ptr(
-                AuthApiError(0, code.isEmpty() ? error : code, description)));
-        m_handler->setCallbackText(
-            page(tr("Sign-in did not finish"),
-                 tr("Return to %1 to see what happened. You can close this tab.").arg(app)));
-    } else if (const QString code = values.value(QStringLiteral("code")).toString();
-               !code.isEmpty()) {
-        m_state->completion.succeed(BrowserCallback{code, values});
-        m_handler->setCallbackText(
-            page(tr("You are signed in"), tr("You can close this tab and return to %1.").arg(app)));
-    } else {
-        m_state->completion.fail(std::make_exception_ptr(BrowserFlowError(
-            BrowserFlowError::Kind::NoCode, QStringLiteral("callback without code"))));
-        m_handler->setCallbackText(
-            page(tr("Sign-in did not finish"), tr("Return to %1 and try again.").arg(app)));
+            return std::make_exception_ptr(
+                BrowserFlowError(BrowserFlowError::Kind::ProviderDenied, description));
+        return std::make_exception_ptr(AuthApiError(0, code.isEmpty() ? error : code, description));
     }
-    finish();
+    if (const QString code = values.value(QStringLiteral("code")).toString(); !code.isEmpty())
+        return BrowserCallback{code, values};
+    return std::make_exception_ptr(
+        BrowserFlowError(BrowserFlowError::Kind::NoCode, QStringLiteral("callback without code")));
 }
 
 void BrowserFlow::finish()

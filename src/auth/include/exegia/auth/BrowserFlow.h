@@ -8,8 +8,10 @@
 #include <QVariantMap>
 
 #include <chrono>
+#include <exception>
 #include <functional>
 #include <memory>
+#include <variant>
 
 class QOAuthHttpServerReplyHandler;
 class QTimer;
@@ -91,6 +93,12 @@ public:
     bool reopenBrowser();
 
     static BrowserLauncher systemLauncher();
+
+    // What one callback's query values (as the listener passes them) mean:
+    // the code, or the error the loop ends with (AuthApiError or
+    // BrowserFlowError). Pure, so tests and fuzzers need no listener.
+    static std::variant<BrowserCallback, std::exception_ptr>
+    parseCallback(const QVariantMap &values);
 
 public Q_SLOTS:
     void cancel();

@@ -1,0 +1,44 @@
+// AuthApiError::fromReply: any status, headers (x-sb-error-code,
+// Retry-After) and body an auth server, a gateway or a portal may send.
+// Input: the first two bytes choose the status, the rest is a message in
+// FuzzSupport's "headers, empty line, body" form.
+#include "FuzzSupport.h"
+
+#include <exegia/auth/AuthApiError.h>
+#include <exegia/auth/HttpReply.h>
+
+#include "detail/Replies.h"
+
+using namespace exegia;
+
+extern "C" int LLVMFuzzerInitialize(int *, char ***)
+{
+    fuzz::initQt();
+    return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size < 2)
+        return 0;
+    const int status = 100 + (data[0] | data[1] << 8) % 500;
+    const fuzz::Message message = fuzz::splitMessage(fuzz::bytes(data + 2, size - 2));
+    const auth::HttpReply reply{status, message.body, message.headers};
+
+    const auth::AuthApiError error = auth::AuthApiError::fromReply(reply);
+    fuzz::require(error.httpStatus() == status, "the status is kept");
+    fuzz::require(!error.message().isEmpty(), "there is always a message for the log");
+    fuzz::requirePersonText(error.userMessage());
+    if (error.retryAfterSeconds())
+        fuzz::require(*error.retryAfterSeconds() >= 0, "a wait is never negative");
+    (void)error.isSessionGone();
+    (void)error.what();
+
+    // The same reply through the path every call takes.
+    try {
+        (void)auth::detail::authObject(reply);
+    } catch (const auth::Error &e) {
+        fuzz::requirePersonText(e.userMessage());
+    }
+    return 0;
+}

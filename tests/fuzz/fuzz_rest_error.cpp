@@ -1,0 +1,41 @@
+// PostgREST replies: ApiError::fromReply for error statuses and
+// ProfileStore::singleRow, which reads every profile answer.
+// Input: as fuzz_auth_error (two status bytes, headers, body).
+#include "FuzzSupport.h"
+
+#include <exegia/auth/ApiError.h>
+#include <exegia/auth/HttpReply.h>
+#include <exegia/auth/ProfileStore.h>
+
+using namespace exegia;
+
+extern "C" int LLVMFuzzerInitialize(int *, char ***)
+{
+    fuzz::initQt();
+    return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size < 2)
+        return 0;
+    const int status = 100 + (data[0] | data[1] << 8) % 500;
+    const fuzz::Message message = fuzz::splitMessage(fuzz::bytes(data + 2, size - 2));
+    const auth::HttpReply reply{status, message.body, message.headers};
+
+    const auth::ApiError error = auth::ApiError::fromReply(reply);
+    fuzz::require(error.httpStatus() == status, "the status is kept");
+    fuzz::require(!error.message().isEmpty(), "there is always a message for the log");
+    fuzz::requirePersonText(error.userMessage());
+    (void)error.isUniqueViolation();
+
+    // As a success too, so the row reader sees every body.
+    for (const int asStatus : {status, 200}) {
+        try {
+            (void)auth::ProfileStore::singleRow(auth::HttpReply{asStatus, reply.body, {}});
+        } catch (const auth::Error &e) {
+            fuzz::requirePersonText(e.userMessage());
+        }
+    }
+    return 0;
+}
