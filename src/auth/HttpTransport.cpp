@@ -128,6 +128,13 @@ void HttpTransport::attempt(const HttpRequest &request, int attemptNumber, Callb
 {
     QNetworkReply *reply =
         m_network->sendCustomRequest(networkRequest(request), request.method, bodyBytes(request));
+    // The transfer timeout only fires after a silence: a server that trickles
+    // a byte now and then would hold the call forever. This bounds the whole
+    // exchange; abort() reports OperationCanceledError, i.e. a Timeout.
+    auto *deadline = new QTimer(reply);
+    deadline->setSingleShot(true);
+    connect(deadline, &QTimer::timeout, reply, &QNetworkReply::abort);
+    deadline->start(m_settings.timeout);
     auto timer = std::make_shared<QElapsedTimer>();
     timer->start();
     connect(reply, &QNetworkReply::finished, this,

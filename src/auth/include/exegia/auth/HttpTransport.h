@@ -21,10 +21,11 @@ namespace exegia::auth {
 // apikey; Authorization: Bearer <user token, or the key without a session>;
 // X-Client-Info; X-Supabase-Api-Version on /auth/v1; JSON bodies (at least
 // `{}`) with Content-Type application/json;charset=UTF-8 on non-GET.
-// Every request has a transfer timeout. Redirects are not followed (no API
-// call redirects; a captive portal does). Only idempotent requests are
-// retried, on 502/503/504 and on refused or dropped connections, after 200 ms
-// then 400 ms (three attempts). Lives in, and calls back on, its thread.
+// Every request ends within the timeout, even one whose answer trickles in
+// byte by byte. Redirects are not followed (no API call redirects; a captive
+// portal does). Only idempotent requests are retried, on 502/503/504 and on
+// refused or dropped connections, after 200 ms then 400 ms (three attempts).
+// Lives in, and calls back on, its thread.
 class HttpTransport : public QObject
 {
     Q_OBJECT
