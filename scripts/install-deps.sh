@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(
   # toolchain
   cmake ninja-build g++ pkg-config git
+  # fuzzing (libFuzzer, sanitizer runtimes, llvm-symbolizer for readable reports)
+  clang libclang-rt-14-dev llvm
   # Qt 6.4 and friends
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-httpserver-dev qt6-websockets-dev qt6-networkauth-dev qt6-svg-dev
