@@ -3,6 +3,7 @@
 #include <exegia/auth/AuthClient.h>
 #include <exegia/auth/ConfigError.h>
 
+#include <QGuiApplication>
 #include <QRegularExpression>
 
 #include <cmath>
@@ -18,15 +19,34 @@ AuthModel::AuthModel(QObject *parent)
             m_cooldownTick.stop();
         emit resendCooldownChanged();
     });
+    // A machine that slept may wake with an expired token: the manager
+    // refreshes at once when told the app is back in front.
+    if (auto *app = qobject_cast<QGuiApplication *>(QCoreApplication::instance())) {
+        connect(app, &QGuiApplication::applicationStateChanged, this,
+                [this](Qt::ApplicationState state) {
+                    if (state == Qt::ApplicationActive && m_sessions)
+                        m_sessions->checkNow();
+                });
+    }
 }
 
-AuthModel::~AuthModel() = default;
+AuthModel::~AuthModel()
+{
+    // End the flows while this object is still whole: a browser loop or a
+    // restore that fails on the way out then finds its context alive (Qt
+    // 6.4 asserts on a continuation whose context was already destroyed),
+    // and the generation check drops the late result.
+    ++m_generation;
+    blockSignals(true);
+    destroySession();
+}
 
 // ---- backend ---------------------------------------------------------------
 
 void AuthModel::setBackendStarting(const QString &description)
 {
     ++m_generation;
+    destroySession();
     delete m_client;
     m_client = nullptr;
     dropSession();
@@ -38,9 +58,11 @@ void AuthModel::setBackendStarting(const QString &description)
     setState(State::Busy, Action::StartingBackend);
 }
 
-void AuthModel::setBackend(const ClientConfig &config, const QString &description, bool local)
+void AuthModel::setBackend(const ClientConfig &config, const QString &description, bool local,
+                           const BackendOptions &backendOptions)
 {
     ++m_generation;
+    destroySession();
     delete m_client;
     m_client = nullptr;
     dropSession();
@@ -56,13 +78,18 @@ void AuthModel::setBackend(const ClientConfig &config, const QString &descriptio
         setState(State::Error);
         return;
     }
+    createSession(config, backendOptions);
     emit backendChanged();
-    setState(State::SignedOut);
+    if (m_env.storeFactory)
+        startRestore();
+    else
+        setState(State::SignedOut);
 }
 
 void AuthModel::setBackendError(const QString &description, const QString &reason)
 {
     ++m_generation;
+    destroySession();
     delete m_client;
     m_client = nullptr;
     dropSession();
@@ -88,6 +115,11 @@ AuthModel::Page AuthModel::page() const
     case State::SignedInGuest:
     case State::Linking:
         return Page::Account;
+    case State::WaitingForBrowser:
+        return Page::Browser;
+    case State::Restoring:
+    case State::RestoreFailed:
+        return Page::Restore;
     case State::SendingCode:
         // A resend stays on the code page; a first send is on the sign-in page.
         return m_action == Action::ResendCode ? Page::Code : Page::SignIn;
@@ -96,17 +128,21 @@ AuthModel::Page AuthModel::page() const
     }
 }
 
+bool AuthModel::isTransient(State state)
+{
+    return state == State::SendingCode || state == State::Verifying || state == State::Linking ||
+           state == State::WaitingForBrowser || state == State::Restoring || state == State::Busy;
+}
+
 bool AuthModel::isBusy() const
 {
-    return m_state == State::SendingCode || m_state == State::Verifying ||
-           m_state == State::Linking || m_state == State::Busy;
+    return isTransient(m_state);
 }
 
 void AuthModel::setState(State state, Action action)
 {
     const Page before = page();
-    if (state != State::Busy && state != State::SendingCode && state != State::Verifying &&
-        state != State::Linking)
+    if (!isTransient(state))
         m_returnState = state;
     m_state = state;
     m_action = action;
@@ -136,9 +172,10 @@ void AuthModel::setError(Field field, const QString &text)
 
 void AuthModel::clearErrors()
 {
-    if (m_errors.isEmpty())
+    if (m_errors.isEmpty() && m_offeredProvider.isEmpty())
         return;
     m_errors.clear();
+    m_offeredProvider.clear();
     emit errorsChanged();
 }
 
@@ -206,9 +243,8 @@ void AuthModel::continueAsGuest()
     run(
         m_client->signUp(options),
         [this](const SignUpResult &r) {
-            if (r.session)
-                m_session.set(*r.session);
-            if ((r.ok || r.alreadyRegistered) && r.currentUser && m_session.hasSession()) {
+            if ((r.ok || r.alreadyRegistered) && r.currentUser && r.session) {
+                adoptSession(*r.session);
                 m_signInProvider.clear();
                 enterSignedIn(*r.currentUser);
                 return;
@@ -223,18 +259,6 @@ void AuthModel::continueAsGuest()
             setError(Field::SignIn, e.text);
             setState(State::SignedOut);
         });
-}
-
-void AuthModel::signInWithProvider(const QString &provider)
-{
-    if (!requireState({State::SignedOut}))
-        return;
-    clearErrors();
-    // The browser flow (loopback listener, PKCE) arrives with issue 5.
-    setError(Field::SignIn,
-             tr("Signing in with %1 in the browser is not available in this version yet. Use "
-                "an email code, or continue as a guest.")
-                 .arg(AuthClient::providerDisplayName(provider)));
 }
 
 void AuthModel::requestCode(const QString &rawEmail)
@@ -332,14 +356,15 @@ void AuthModel::verifyCode(const QString &rawCode)
 
 void AuthModel::finishSignIn(const SignInResult &result)
 {
-    if (result.session)
-        m_session.set(*result.session);
-    if (result.ok && result.currentUser && m_session.hasSession()) {
+    if (result.ok && result.currentUser && result.session) {
+        adoptSession(*result.session);
         enterSignedIn(*result.currentUser);
         return;
     }
     if (result.needsSignup && result.session) {
-        // Authenticated without a profile: keep the session to register with.
+        // Authenticated without a profile: keep the session to register
+        // with (a restart restores it straight to Register).
+        adoptSession(*result.session);
         setUser(CurrentUser{result.session->user, std::nullopt});
         setState(State::NeedsSignUp);
         return;
@@ -364,8 +389,8 @@ void AuthModel::setUser(const std::optional<CurrentUser> &user)
 
 void AuthModel::dropSession()
 {
-    m_session.clear();
-    m_pendingLink.reset();
+    // Only what the screens show: the session itself is the manager's, and
+    // each caller decides whether it ends (signOut) or is merely not shown.
     if (m_user) {
         m_user.reset();
         emit userChanged();

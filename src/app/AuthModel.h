@@ -1,10 +1,13 @@
 #pragma once
 
 #include "ErrorText.h"
-#include "SessionHolder.h"
 
 #include <exegia/auth/AuthResults.h>
+#include <exegia/auth/BrowserFlow.h>
+#include <exegia/auth/BrowserSignIn.h>
 #include <exegia/auth/ClientConfig.h>
+#include <exegia/auth/SessionManager.h>
+#include <exegia/auth/TokenStore.h>
 
 #include <QDeadlineTimer>
 #include <QFuture>
@@ -13,6 +16,10 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <chrono>
+#include <functional>
+#include <memory>
+
 namespace exegia::auth {
 class AuthClient;
 }
@@ -20,7 +27,10 @@ class AuthClient;
 // The state machine between the widgets and exegia-auth. Widgets read the
 // properties and call the slots; only this class calls the library. Every
 // call is asynchronous: the model enters a transient state (SendingCode,
-// Verifying, Linking, Busy) and leaves it when the future finishes.
+// Verifying, Linking, WaitingForBrowser, Restoring, Busy) and leaves it when
+// the future finishes. The session itself lives in the library's
+// SessionManager (keychain, refresh, restore); the model asks it for a token
+// right before each call and never keeps one.
 class AuthModel : public QObject
 {
     Q_OBJECT
@@ -49,6 +59,11 @@ class AuthModel : public QObject
     Q_PROPERTY(QString displayNameError READ displayNameError NOTIFY errorsChanged)
     Q_PROPERTY(QString avatarUrlError READ avatarUrlError NOTIFY errorsChanged)
     Q_PROPERTY(QString accountError READ accountError NOTIFY errorsChanged)
+    Q_PROPERTY(QString offeredProvider READ offeredProvider NOTIFY errorsChanged)
+    Q_PROPERTY(QString persistenceNotice READ persistenceNotice NOTIFY persistenceChanged)
+    Q_PROPERTY(QUrl browserUrl READ browserUrl NOTIFY browserChanged)
+    Q_PROPERTY(bool browserOpenFailed READ browserOpenFailed NOTIFY browserChanged)
+    Q_PROPERTY(QString browserProvider READ browserProvider NOTIFY browserChanged)
 
 public:
     enum class State {
@@ -60,13 +75,16 @@ public:
         SignedInGuest,
         SignedIn,
         Linking,
+        WaitingForBrowser, // a browser flow runs: the "Finish in your browser" panel
+        Restoring,         // the stored session is being restored at start
+        RestoreFailed,     // the server could not be reached: offer Retry
         Busy,
         Error,
     };
     Q_ENUM(State)
 
     // The screen a state belongs to; Busy stays on the screen it started from.
-    enum class Page { SignIn, Code, Register, Account };
+    enum class Page { SignIn, Code, Register, Account, Browser, Restore };
     Q_ENUM(Page)
 
     // What a Busy (or other transient) state is doing, so the page can put
@@ -84,10 +102,37 @@ public:
         SignOut,
         SignOutEverywhere,
         Link,
+        BrowserSignIn,
+        Restore,
     };
     Q_ENUM(Action)
 
-    enum class Field { SignIn, Email, Code, Register, DisplayName, AvatarUrl, Account };
+    enum class Field { SignIn, Email, Code, Register, DisplayName, AvatarUrl, Account, Restore };
+
+    // What the model is given from outside, so tests can swap the parts
+    // that touch the machine (keychain, browser). Defaults suit the app.
+    struct Environment
+    {
+        // Makes the session's store for a backend (the key names it: the
+        // project URL, or the local backend's data folder). Unset: memory
+        // only and no restore at start (most tests).
+        std::function<std::unique_ptr<exegia::auth::TokenStore>(const QUrl &key)> storeFactory;
+        // Opens a URL in the browser. Unset: QDesktopServices::openUrl.
+        exegia::auth::BrowserLauncher launcher;
+        // How long a browser flow waits (0: the library's 5 minutes).
+        std::chrono::milliseconds browserTimeout{0};
+        // Added to every provider authorization URL (tests: login_hint).
+        QMap<QString, QString> providerParams;
+        exegia::auth::SessionManagerOptions sessionOptions;
+    };
+
+    // Per backend: where its session is kept and how Google sign-in runs.
+    struct BackendOptions
+    {
+        QUrl sessionKey; // empty: the project URL
+        // Set: Google's own OAuth (ID token); unset: Supabase's /authorize.
+        std::optional<exegia::auth::GoogleOAuthConfig> google;
+    };
 
     explicit AuthModel(QObject *parent = nullptr);
     ~AuthModel() override;
@@ -95,8 +140,14 @@ public:
     // Backend lifecycle (MainWindow drives these from the configuration).
     void setBackendStarting(const QString &description);
     // Creates the AuthClient; an unusable config puts the model in Error.
+    // With a store, restores the stored session first (state Restoring).
     void setBackend(const exegia::auth::ClientConfig &config, const QString &description,
-                    bool local);
+                    bool local, const BackendOptions &backendOptions = {});
+    void setEnvironment(const Environment &environment) { m_env = environment; }
+    exegia::auth::SessionManager *sessionManager() const { return m_sessions; }
+    // Whether the last session handed to the manager is in the keychain
+    // yet (true), or kept in memory only (false).
+    QFuture<bool> sessionSaved() const { return m_saved; }
     void setBackendError(const QString &description, const QString &reason);
 
     State state() const { return m_state; }
@@ -125,13 +176,14 @@ public:
     QString displayNameError() const { return error(Field::DisplayName); }
     QString avatarUrlError() const { return error(Field::AvatarUrl); }
     QString accountError() const { return error(Field::Account); }
-
-    // The browser step of the last link request, kept for the browser flow
-    // (issue 5), which will open it and finish with exchangeCodeForSession.
-    const std::optional<exegia::auth::LinkIdentityRequest> &pendingLink() const
-    {
-        return m_pendingLink;
-    }
+    QString restoreError() const { return error(Field::Restore); }
+    // After identity_already_exists: the provider whose account the person
+    // can sign in to instead (signInInstead()).
+    QString offeredProvider() const { return m_offeredProvider; }
+    QString persistenceNotice() const { return m_persistenceNotice; }
+    QUrl browserUrl() const { return m_browserUrl; }
+    bool browserOpenFailed() const { return m_browserOpenFailed; }
+    QString browserProvider() const { return m_browserProvider; }
 
     static bool isPlausibleEmail(const QString &email);
     // Digits only: drops spaces and dashes, as people paste "123 456".
@@ -150,6 +202,10 @@ public slots:
     void signOut();
     void signOutEverywhere();
     void linkProvider(const QString &provider);
+    void signInInstead();
+    void cancelBrowser();
+    bool reopenBrowser();
+    void retryRestore();
     void clearNotice();
 
 signals:
@@ -160,8 +216,8 @@ signals:
     void resendCooldownChanged();
     void backendChanged();
     void errorsChanged();
-    // A provider authorization URL is ready for the browser (issue 5).
-    void browserUrlReady(const QUrl &url);
+    void persistenceChanged();
+    void browserChanged();
 
 private:
     // Runs `future`, then `ok` or `failed` on this thread, unless the
@@ -181,15 +237,42 @@ private:
     void dropSession();
     bool requireState(std::initializer_list<State> allowed) const;
     void signOutWithScope(bool everywhere);
+    static bool isTransient(State state);
+
+    // AuthModelSession.cpp: the SessionManager's life and signals.
+    void createSession(const exegia::auth::ClientConfig &config, const BackendOptions &options);
+    void destroySession();
+    void startRestore();
+    void adoptSession(const exegia::auth::Session &session);
+    void setPersistenceNotice(const QString &text);
+    // A call was refused because the session is gone: the manager decides
+    // (signs out, or refreshes when only the access token was bad).
+    void reportSessionGone(const ErrorInfo &error);
+    // Runs `call` with a valid access token from the manager.
+    template <typename Call> auto withToken(Call call);
+
+    // AuthModelBrowser.cpp: the browser flows.
+    void startBrowser(Action action, const QString &provider);
+    void browserFailed(const ErrorInfo &error, const QString &provider);
+    void clearBrowser();
 
     State m_state = State::Error;
     State m_returnState = State::SignedOut; // where Busy returns to
     Action m_action = Action::None;
     exegia::auth::AuthClient *m_client = nullptr; // a child; replaced per backend
     quint64 m_generation = 0;
-    SessionHolder m_session;
+    Environment m_env;
+    // Both children of the model, replaced per backend with the client.
+    exegia::auth::SessionManager *m_sessions = nullptr;
+    exegia::auth::BrowserSignIn *m_browser = nullptr;
+    std::optional<exegia::auth::GoogleOAuthConfig> m_google;
     std::optional<exegia::auth::CurrentUser> m_user;
-    std::optional<exegia::auth::LinkIdentityRequest> m_pendingLink;
+    QFuture<bool> m_saved;
+    QString m_offeredProvider;
+    QString m_persistenceNotice;
+    QUrl m_browserUrl;
+    bool m_browserOpenFailed = false;
+    QString m_browserProvider;
     QString m_email;
     QString m_signInProvider;
     QString m_notice;
@@ -199,6 +282,15 @@ private:
     QDeadlineTimer m_cooldownEnds;
     QTimer m_cooldownTick;
 };
+
+template <typename Call> auto AuthModel::withToken(Call call)
+{
+    // The token is fetched per call (the manager may be refreshing it) and
+    // handed straight to the library; failures of either step reach run().
+    return m_sessions->accessToken()
+        .then(this, [call](const QString &token) mutable { return call(token); })
+        .unwrap();
+}
 
 template <typename T, typename Ok, typename Failed>
 void AuthModel::run(QFuture<T> future, Ok ok, Failed failed)

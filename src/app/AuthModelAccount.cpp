@@ -93,13 +93,15 @@ void AuthModel::createProfile(const QString &rawName, const QString &rawAvatarUr
         return;
 
     SignUpOptions options;
-    options.accessToken = m_session.accessToken();
     options.profileFields.insert(u"display_name", name);
     if (!avatar.isEmpty())
         options.profileFields.insert(u"avatar_url", avatar);
     setState(State::Busy, Action::CreateProfile);
     run(
-        m_client->signUp(options),
+        withToken([this, options](const QString &token) mutable {
+            options.accessToken = token;
+            return m_client->signUp(options);
+        }),
         [this](const SignUpResult &r) {
             // Already registered (another device was quicker): open that profile.
             if ((r.ok || r.alreadyRegistered) && r.currentUser && r.currentUser->hasProfile()) {
@@ -110,10 +112,10 @@ void AuthModel::createProfile(const QString &rawName, const QString &rawAvatarUr
             setState(State::NeedsSignUp);
         },
         [this](const ErrorInfo &e) {
-            if (e.sessionGone)
-                return sessionEnded(e.text);
-            setError(Field::Register, e.text);
             setState(State::NeedsSignUp);
+            if (e.sessionGone)
+                return reportSessionGone(e);
+            setError(Field::Register, e.text);
         });
 }
 
@@ -124,12 +126,12 @@ void AuthModel::cancelSignUp()
     clearErrors();
     setState(State::Busy, Action::CancelSignUp);
     // Signing out on the server matters: the half-finished session must not
-    // stay usable. Locally it ends whatever the server says.
+    // stay usable. The manager ends it here whatever the server says.
     auto finish = [this] {
         dropSession();
         setState(State::SignedOut);
     };
-    run(m_client->signOut(m_session.accessToken(), SignOutScope::Local), finish,
+    run(m_sessions->signOut(SignOutScope::Local), finish,
         [finish](const ErrorInfo &) { finish(); });
 }
 
@@ -154,8 +156,10 @@ void AuthModel::updateDisplayName(const QString &rawName)
         return;
     setState(State::Busy, Action::SaveDisplayName);
     run(
-        m_client->updateProfile(m_session.accessToken(),
-                                QJsonObject{{QStringLiteral("display_name"), name}}),
+        withToken([this, name](const QString &token) {
+            return m_client->updateProfile(token,
+                                           QJsonObject{{QStringLiteral("display_name"), name}});
+        }),
         [this](const std::optional<QJsonObject> &row) {
             setState(m_returnState);
             if (!row) {
@@ -168,9 +172,9 @@ void AuthModel::updateDisplayName(const QString &rawName)
             setNotice(tr("Your name was saved."));
         },
         [this](const ErrorInfo &e) {
-            if (e.sessionGone)
-                return sessionEnded(e.text);
             setState(m_returnState);
+            if (e.sessionGone)
+                return reportSessionGone(e);
             setError(Field::DisplayName, e.text);
         });
 }
@@ -191,9 +195,11 @@ void AuthModel::signOutWithScope(bool everywhere)
         return;
     clearErrors();
     setState(State::Busy, everywhere ? Action::SignOutEverywhere : Action::SignOut);
-    const QString token = m_session.accessToken();
+    // The manager signs out here at once and clears the keychain whatever
+    // the server answers; its future fails only to say the server (or the
+    // keychain) was not told.
     run(
-        m_client->signOut(token, everywhere ? SignOutScope::Global : SignOutScope::Local),
+        m_sessions->signOut(everywhere ? SignOutScope::Global : SignOutScope::Local),
         [this] {
             dropSession();
             setState(State::SignedOut);
@@ -208,37 +214,5 @@ void AuthModel::signOutWithScope(bool everywhere)
                             "not be signed out: %1")
                              .arg(e.text));
             setState(State::SignedOut);
-        });
-}
-
-void AuthModel::linkProvider(const QString &provider)
-{
-    if (!requireState({State::SignedIn, State::SignedInGuest}))
-        return;
-    clearErrors();
-    clearNotice();
-    setState(State::Linking, Action::Link);
-    run(
-        m_client->linkIdentityToCurrentUser(m_session.accessToken(), provider),
-        [this](const LinkIdentityRequest &link) {
-            setState(m_returnState);
-            const QString name = AuthClient::providerDisplayName(link.provider);
-            if (link.alreadyLinked) {
-                setNotice(tr("%1 is already linked to this account.").arg(name));
-                return;
-            }
-            // The loopback listener that receives the browser's answer comes
-            // with issue 5; keep the request for it and say so plainly.
-            m_pendingLink = link;
-            emit browserUrlReady(link.url);
-            setError(Field::Account, tr("Linking %1 finishes in the browser, which is not "
-                                        "available in this version yet.")
-                                         .arg(name));
-        },
-        [this](const ErrorInfo &e) {
-            if (e.sessionGone)
-                return sessionEnded(e.text);
-            setState(m_returnState);
-            setError(Field::Account, e.text);
         });
 }

@@ -2,12 +2,15 @@
 
 #include <exegia/auth/ApiError.h>
 #include <exegia/auth/AuthApiError.h>
+#include <exegia/auth/BrowserFlow.h>
 #include <exegia/auth/ConfigError.h>
 #include <exegia/auth/Jwt.h>
+#include <exegia/auth/NetworkError.h>
+#include <exegia/auth/SessionError.h>
+#include <exegia/auth/TokenStoreError.h>
 
 #include <QHostAddress>
 #include <QRegularExpression>
-#include <exegia/auth/NetworkError.h>
 
 using namespace exegia::auth;
 
@@ -72,6 +75,35 @@ ErrorInfo ErrorText::describe(const std::exception &error)
     }
     if (const auto *net = dynamic_cast<const NetworkError *>(&error))
         return {networkText(net->kind()), std::nullopt, false, QStringLiteral("network"), 0};
+    if (const auto *browser = dynamic_cast<const BrowserFlowError *>(&error)) {
+        QString code;
+        switch (browser->kind()) {
+        case BrowserFlowError::Kind::Cancelled:
+            code = QStringLiteral("browser_cancelled");
+            break;
+        case BrowserFlowError::Kind::TimedOut:
+            code = QStringLiteral("browser_timed_out");
+            break;
+        case BrowserFlowError::Kind::ListenFailed:
+            code = QStringLiteral("browser_listen_failed");
+            break;
+        case BrowserFlowError::Kind::ProviderDenied:
+            code = QStringLiteral("browser_denied");
+            break;
+        case BrowserFlowError::Kind::NoCode:
+            code = QStringLiteral("browser_no_code");
+            break;
+        }
+        return {forBrowser(code, tr("the provider")), std::nullopt, false, code, 0};
+    }
+    // The manager had no session to give a token for: it ended meanwhile.
+    if (dynamic_cast<const SessionError *>(&error))
+        return {tr("Your session has ended. Please sign in again."), std::nullopt, true,
+                QStringLiteral("session"), 0};
+    if (dynamic_cast<const TokenStoreError *>(&error))
+        return {tr("Your session could not be removed from this computer's keychain. Sign out "
+                   "again, or remove the \"Exegia Sign-In\" entry in your keychain manager."),
+                std::nullopt, false, QStringLiteral("keychain"), 0};
     // The library translates its own refusals of bad arguments and settings.
     if (const auto *config = dynamic_cast<const ConfigError *>(&error))
         return {config->userMessage(), std::nullopt, false, QStringLiteral("config"), 0};
@@ -116,14 +148,16 @@ QString ErrorText::forAuthCode(const QString &c, int status, std::optional<int> 
         return tr("That account is already linked to a different user. Sign in with it "
                   "instead, or link another account.");
     if (is(c, "manual_linking_disabled"))
-        return tr("Linking accounts is turned off for this project.");
+        return tr("Linking accounts is turned off for this project. You can keep signing in "
+                  "the way you do now.");
     if (is(c, "email_not_confirmed"))
         return tr("That account's email address is not confirmed yet. Confirm it with the "
                   "provider, then try again.");
-    if (is(c, "flow_state_not_found") || is(c, "flow_state_expired") ||
-        is(c, "bad_code_verifier") || is(c, "bad_oauth_state") || is(c, "bad_oauth_callback"))
-        return tr("The sign-in in the browser took too long or was interrupted. Please start "
-                  "again.");
+    if (is(c, "flow_state_not_found") || is(c, "flow_state_expired"))
+        return tr("The sign-in in the browser took too long and expired. Please start again.");
+    if (is(c, "bad_code_verifier") || is(c, "bad_oauth_state") || is(c, "bad_oauth_callback"))
+        return tr("The browser answered for a different sign-in attempt, perhaps an older tab. "
+                  "Please start again and finish in the tab that opens.");
     if (is(c, "invalid nonce") || is(c, "invalid request") || is(c, "invalid_credentials"))
         return tr("The sign-in could not be verified. Please start again.");
     if (is(c, "user_banned"))
@@ -141,6 +175,52 @@ QString ErrorText::forAuthCode(const QString &c, int status, std::optional<int> 
     if (is(c, "request_timeout"))
         return tr("The server took too long to answer. Please try again.");
     return forHttpStatus(status);
+}
+
+QString ErrorText::forBrowser(const QString &c, const QString &name)
+{
+    if (is(c, "browser_cancelled"))
+        return tr("Signing in with %1 was cancelled.").arg(name);
+    if (is(c, "browser_timed_out"))
+        return tr("The browser did not come back in time. Please start again and finish "
+                  "signing in with %1 within 5 minutes.")
+            .arg(name);
+    if (is(c, "browser_listen_failed"))
+        return tr("This app could not prepare to receive the browser's answer. Close other "
+                  "copies of the app and try again.");
+    if (is(c, "browser_denied"))
+        return tr("%1 did not give permission. Try again and allow access, or choose another way "
+                  "to sign in.")
+            .arg(name);
+    if (is(c, "browser_no_open"))
+        return tr("The browser could not be opened. Copy the link into your browser to "
+                  "continue.");
+    return tr("The browser came back without an answer. Please start again.");
+}
+
+QString ErrorText::forSignOutReason(SessionManager::SignOutReason reason)
+{
+    if (reason == SessionManager::SignOutReason::UserGone)
+        return tr("This account no longer exists. Please sign in again.");
+    return tr("Your session has ended (you may have signed out on another device). Please sign "
+              "in again.");
+}
+
+QString ErrorText::restoreUnreachable()
+{
+    return tr("The server could not be reached. Check your connection, then try again.");
+}
+
+QString ErrorText::identityInUse(const QString &name, bool guest)
+{
+    if (guest)
+        return tr("This %1 account already belongs to another Exegia account, so it cannot save "
+                  "this guest account. Sign in with %1 to open that account instead (this guest "
+                  "account is left behind), or use a different %1 account.")
+            .arg(name);
+    return tr("This %1 account already belongs to another Exegia account, not this one. Sign in "
+              "with %1 to open that account instead, or link a different %1 account.")
+        .arg(name);
 }
 
 QString ErrorText::forApiCode(const QString &c, int status)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <exegia/auth/SessionManager.h>
+
 #include <QCoreApplication>
 #include <QString>
 #include <QUrl>
@@ -34,6 +36,17 @@ public:
                                std::optional<int> retryAfterSeconds);
     static QString forApiCode(const QString &code, int httpStatus);
     static QString forHttpStatus(int httpStatus);
+    // A browser loop that ended without an answer from the server (codes
+    // "browser_cancelled", "browser_timed_out", ... from describe()).
+    static QString forBrowser(const QString &code, const QString &providerName);
+    // identity_already_exists while linking: the provider's account belongs
+    // to another user; the page offers to sign in to that one instead.
+    static QString identityInUse(const QString &providerName, bool guest);
+    // Why the SessionManager ended the session, in the app's languages (the
+    // library's own sentences are English only).
+    static QString forSignOutReason(exegia::auth::SessionManager::SignOutReason reason);
+    // A restore that could not reach the server; the session is kept.
+    static QString restoreUnreachable();
 
     // Why a project URL or key cannot be used, in the app's languages. The
     // library decides (ClientConfig::validate throws); this only words it:

@@ -118,6 +118,9 @@ void LocalBackend::readStartLine()
     m_url = url;
     m_publishableKey = key;
     m_mailbox = QUrl(info.value(u"mailbox").toString(), QUrl::StrictMode);
+    m_googleIssuer =
+        QUrl(info.value(u"issuers").toObject().value(u"google").toString(), QUrl::StrictMode);
+    m_googleClientId = info.value(u"client_ids").toObject().value(u"google").toString();
     emit ready();
 }
 

@@ -33,6 +33,10 @@ public:
     QUrl url() const { return m_url; }
     QString publishableKey() const { return m_publishableKey; }
     QUrl mailboxUrl() const { return m_mailbox; }
+    // The emulator's identity provider standing in for Google, for the
+    // Google-own-OAuth path in local mode.
+    QUrl googleIssuer() const { return m_googleIssuer; }
+    QString googleClientId() const { return m_googleClientId; }
 
 signals:
     void ready();
@@ -50,4 +54,6 @@ private:
     QUrl m_url;
     QString m_publishableKey;
     QUrl m_mailbox;
+    QUrl m_googleIssuer;
+    QString m_googleClientId;
 };

@@ -6,11 +6,15 @@
 #include "LocalInbox.h"
 #include "PageStyle.h"
 #include "pages/AccountPage.h"
+#include "pages/BrowserPage.h"
 #include "pages/CodePage.h"
 #include "pages/LocalInboxDialog.h"
 #include "pages/RegisterPage.h"
+#include "pages/RestorePage.h"
 #include "pages/SettingsDialog.h"
 #include "pages/SignInPage.h"
+
+#include <exegia/auth/KeychainTokenStore.h>
 
 #include <QCloseEvent>
 #include <QHBoxLayout>
@@ -48,13 +52,26 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     setWindowIcon(PageStyle::mark(QStringLiteral(":/icons/exegia-mark.svg"), {}, 64));
     setStyleSheet(PageStyle::styleSheet(palette()));
 
+    AuthModel::Environment environment = m_options.environment;
+    if (!environment.storeFactory && m_options.useKeychain) {
+        // One keychain entry per project (or local data folder), so several
+        // projects never mix their sessions.
+        environment.storeFactory = [](const QUrl &key) {
+            return std::make_unique<exegia::auth::KeychainTokenStore>(key);
+        };
+    }
+    m_model->setEnvironment(environment);
+
     m_signIn = new SignInPage(m_model);
     m_code = new CodePage(m_model);
     m_register = new RegisterPage(m_model);
     m_account = new AccountPage(m_model, m_avatar);
+    m_browser = new BrowserPage(m_model);
+    m_restore = new RestorePage(m_model);
     m_pages = new QStackedWidget;
     for (QWidget *page : {static_cast<QWidget *>(m_signIn), static_cast<QWidget *>(m_code),
-                          static_cast<QWidget *>(m_register), static_cast<QWidget *>(m_account)})
+                          static_cast<QWidget *>(m_register), static_cast<QWidget *>(m_account),
+                          static_cast<QWidget *>(m_browser), static_cast<QWidget *>(m_restore)})
         m_pages->addWidget(scrolling(page));
 
     m_backendLabel = new QLabel;
@@ -88,13 +105,7 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     connect(m_model, &AuthModel::backendChanged, this, &MainWindow::refreshFooter);
     connect(m_model, &AuthModel::userChanged, this,
             [this] { m_avatar->load(QUrl(m_model->avatarUrl(), QUrl::StrictMode)); });
-    connect(m_localBackend, &LocalBackend::ready, this, [this] {
-        exegia::auth::ClientConfig config;
-        config.projectUrl = m_localBackend->url();
-        config.publishableKey = m_localBackend->publishableKey();
-        m_inbox->setMailboxUrl(m_localBackend->mailboxUrl());
-        m_model->setBackend(config, tr("Local backend"), true);
-    });
+    connect(m_localBackend, &LocalBackend::ready, this, &MainWindow::useLocalBackend);
     connect(m_localBackend, &LocalBackend::failed, this, [this](const QString &reason) {
         m_model->setBackendError(tr("Local backend (not running)"),
                                  reason + QLatin1Char(' ') +
@@ -127,8 +138,40 @@ void MainWindow::useBackend(const BackendChoice &choice)
     } else if (!choice.error.isEmpty()) {
         m_model->setBackendError(AppConfig::describe(choice), choice.error);
     } else {
-        m_model->setBackend(choice.config, AppConfig::describe(choice), false);
+        AuthModel::BackendOptions backend;
+        if (!choice.googleClientId.isEmpty()) {
+            // Google's real endpoints (GoogleOAuthConfig's defaults).
+            exegia::auth::GoogleOAuthConfig google;
+            google.clientId = choice.googleClientId;
+            backend.google = google;
+        }
+        m_model->setBackend(choice.config, AppConfig::describe(choice), false, backend);
     }
+}
+
+void MainWindow::useLocalBackend()
+{
+    exegia::auth::ClientConfig config;
+    config.projectUrl = m_localBackend->url();
+    config.publishableKey = m_localBackend->publishableKey();
+    m_inbox->setMailboxUrl(m_localBackend->mailboxUrl());
+    AuthModel::BackendOptions backend;
+    // The emulator listens on a new port each run: its session is named by
+    // its data folder instead, which is what actually holds the accounts.
+    backend.sessionKey = m_options.localDataDir.isEmpty()
+                             ? QUrl(QStringLiteral("file:///exegia-local-backend/in-memory"))
+                             : QUrl::fromLocalFile(m_options.localDataDir);
+    // A Google client id in Settings asks for Google's own OAuth; locally
+    // that runs against the emulator's identity provider and its client.
+    if (!m_options.backend.googleClientId.isEmpty() && m_localBackend->googleIssuer().isValid()) {
+        exegia::auth::GoogleOAuthConfig google;
+        google.clientId = m_localBackend->googleClientId();
+        const QString issuer = m_localBackend->googleIssuer().toString();
+        google.authorizationEndpoint = QUrl(issuer + QStringLiteral("/authorize"));
+        google.tokenEndpoint = QUrl(issuer + QStringLiteral("/token"));
+        backend.google = google;
+    }
+    m_model->setBackend(config, tr("Local backend"), true, backend);
 }
 
 void MainWindow::startLocalBackend()
@@ -154,6 +197,12 @@ void MainWindow::showPage()
     case AuthModel::Page::Account:
         page = m_account;
         break;
+    case AuthModel::Page::Browser:
+        page = m_browser;
+        break;
+    case AuthModel::Page::Restore:
+        page = m_restore;
+        break;
     }
     QWidget *area = page->parentWidget()->parentWidget(); // viewport, then the scroll area
     if (m_pages->currentWidget() == area)
@@ -166,6 +215,10 @@ void MainWindow::showPage()
         m_code->focusFirstField();
     else if (page == m_register)
         m_register->focusFirstField();
+    else if (page == m_browser)
+        m_browser->focusFirstField();
+    else if (page == m_restore)
+        m_restore->focusFirstField();
     else
         m_account->focusFirstField();
 }

@@ -1,12 +1,13 @@
 #pragma once
 
 #include "AppConfig.h"
+#include "AuthModel.h"
 
 #include <QMainWindow>
 
 class AccountPage;
-class AuthModel;
 class AvatarLoader;
+class BrowserPage;
 class CodePage;
 class LocalBackend;
 class LocalInbox;
@@ -15,6 +16,7 @@ class QLabel;
 class QPushButton;
 class QStackedWidget;
 class RegisterPage;
+class RestorePage;
 class SignInPage;
 
 // The window: one page per model state in a QStackedWidget, and a footer
@@ -33,6 +35,11 @@ public:
         QStringList localBackendArguments;
         // Tests turn this off so window sizes do not leak between runs.
         bool rememberGeometry = true;
+        // Keychain and browser. Unset parts get the app's defaults (the OS
+        // keychain, QDesktopServices); tests pass memory stores and a
+        // headless browser.
+        AuthModel::Environment environment;
+        bool useKeychain = true;
     };
 
     explicit MainWindow(const Options &options, QWidget *parent = nullptr);
@@ -60,6 +67,7 @@ protected:
 
 private:
     void useBackend(const BackendChoice &choice);
+    void useLocalBackend();
     void startLocalBackend();
     void showPage();
     void refreshFooter();
@@ -76,6 +84,8 @@ private:
     CodePage *m_code;
     RegisterPage *m_register;
     AccountPage *m_account;
+    BrowserPage *m_browser;
+    RestorePage *m_restore;
     QLabel *m_backendLabel;
     QPushButton *m_inboxButton;
     QPushButton *m_settingsButton;

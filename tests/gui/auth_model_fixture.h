@@ -17,7 +17,12 @@ protected:
     {
         QString error;
         ASSERT_TRUE(emulator.start(args, &error)) << error.toStdString();
+        model.setEnvironment(env);
         model.setBackend(guitest::configFor(emulator), QStringLiteral("Local backend"), true);
+        // With a store the model first restores (nothing is stored yet).
+        if (env.storeFactory) {
+            ASSERT_TRUE(waitIdle());
+        }
         ASSERT_EQ(model.state(), State::SignedOut);
     }
 
@@ -68,5 +73,7 @@ protected:
     }
 
     exegia::test::EmulatorProcess emulator;
+    // Set before start(): the keychain and browser stand-ins.
+    AuthModel::Environment env;
     AuthModel model;
 };

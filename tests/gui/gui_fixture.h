@@ -27,16 +27,28 @@ protected:
     using State = AuthModel::State;
 
     void open(const QStringList &emulatorArgs = {QStringLiteral("--email-cooldown"),
-                                                 QStringLiteral("1")})
+                                                 QStringLiteral("1")},
+              bool waitForSignIn = true)
     {
         MainWindow::Options options;
         options.backend.kind = BackendChoice::Kind::Local;
         options.rememberGeometry = false;
         options.localBackendArguments = emulatorArgs;
+        // Never the real keychain or browser from a test.
+        options.useKeychain = false;
+        options.environment = env;
+        if (!options.environment.launcher) {
+            options.environment.launcher = [this](const QUrl &url) {
+                launched.append(url);
+                return true;
+            };
+        }
         window = std::make_unique<MainWindow>(options);
         window->show();
         window->activateWindow();
         ASSERT_TRUE(QTest::qWaitForWindowActive(window.get()));
+        if (!waitForSignIn)
+            return;
         ASSERT_TRUE(guitest::waitFor([&] { return model()->state() == State::SignedOut; }, 20000))
             << model()->signInError().toStdString();
     }
@@ -141,5 +153,8 @@ protected:
 
     void TearDown() override { window.reset(); }
 
+    // Set before open(); by default the "browser" only records the URLs.
+    AuthModel::Environment env;
+    QList<QUrl> launched;
     std::unique_ptr<MainWindow> window;
 };

@@ -247,11 +247,3 @@ TEST_F(AuthModelTest, UnreachableServerIsANetworkMessage)
     EXPECT_FALSE(model.emailError().isEmpty());
     EXPECT_FALSE(model.emailError().contains(u'{'));
 }
-
-TEST_F(AuthModelTest, ProviderSignInSaysItIsNotAvailableYet)
-{
-    start();
-    model.signInWithProvider(QStringLiteral("google"));
-    EXPECT_EQ(model.state(), State::SignedOut);
-    EXPECT_TRUE(model.signInError().contains(QStringLiteral("Google")));
-}

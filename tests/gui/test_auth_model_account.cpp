@@ -1,6 +1,8 @@
 // AuthModel against the emulator: registering, the account and signing out.
 #include "auth_model_fixture.h"
 
+#include <exegia/auth/AuthClient.h>
+
 #include <QSignalSpy>
 
 using namespace guitest;
@@ -106,16 +108,38 @@ TEST_F(AccountModelTest, UpdateDisplayNameServerErrorIsInline)
     EXPECT_NE(model.displayName(), QStringLiteral("Nope"));
 }
 
-TEST_F(AccountModelTest, RevokedTokenSignsOutWithAnExplanation)
+TEST_F(AccountModelTest, ARefusedTokenIsCheckedByARefreshBeforeSigningOut)
 {
     start();
     signInAsGuest();
+    // One 401 while the session is fine: the manager refreshes and the
+    // person stays signed in, with the failed save explained.
+    ASSERT_TRUE(
+        injectFault(emulator, QStringLiteral("PATCH"), QStringLiteral("/rest/v1/users"), 401));
+    model.updateDisplayName(QStringLiteral("Kept"));
+    ASSERT_TRUE(waitIdle());
+    ASSERT_TRUE(waitFor([&] { return !model.sessionManager()->isRefreshing(); }));
+    EXPECT_EQ(model.state(), State::SignedInGuest);
+    EXPECT_EQ(
+        requestCount(emulator, QStringLiteral("POST /auth/v1/token?grant_type=refresh_token")), 1);
+}
+
+TEST_F(AccountModelTest, RevokedSessionSignsOutWithAnExplanation)
+{
+    start();
+    signInAsGuest();
+    // Signed out everywhere from elsewhere: the refresh token is dead too.
+    exegia::auth::AuthClient other(configFor(emulator));
+    QFuture<void> revoked = other.signOut(model.sessionManager()->validAccessToken(),
+                                          exegia::auth::SignOutScope::Global);
+    ASSERT_TRUE(waitFor([&] { return revoked.isFinished(); }));
     ASSERT_TRUE(
         injectFault(emulator, QStringLiteral("PATCH"), QStringLiteral("/rest/v1/users"), 401));
     model.updateDisplayName(QStringLiteral("Gone"));
     ASSERT_TRUE(waitState(State::SignedOut));
     EXPECT_TRUE(model.signInError().contains(QStringLiteral("sign in again")))
         << model.signInError().toStdString();
+    EXPECT_FALSE(model.sessionManager()->isSignedIn());
 }
 
 TEST_F(AccountModelTest, SignOutReturnsToSignIn)
@@ -151,33 +175,6 @@ TEST_F(AccountModelTest, SignOutEverywhereSucceeds)
     model.signOutEverywhere();
     ASSERT_TRUE(waitState(State::SignedOut));
     EXPECT_TRUE(model.signInError().isEmpty());
-}
-
-TEST_F(AccountModelTest, LinkProviderGetsTheBrowserUrlAndSaysWhatIsMissing)
-{
-    start();
-    signInAsGuest();
-    QSignalSpy urls(&model, &AuthModel::browserUrlReady);
-    model.linkProvider(QStringLiteral("google"));
-    EXPECT_EQ(model.state(), State::Linking);
-    EXPECT_EQ(model.page(), AuthModel::Page::Account);
-    ASSERT_TRUE(waitState(State::SignedInGuest));
-    ASSERT_EQ(urls.count(), 1);
-    ASSERT_TRUE(model.pendingLink().has_value());
-    EXPECT_FALSE(model.pendingLink()->codeVerifier.isEmpty());
-    EXPECT_TRUE(model.accountError().contains(QStringLiteral("Google")));
-}
-
-TEST_F(AccountModelTest, LinkingTurnedOffIsExplained)
-{
-    start({QStringLiteral("--disable-linking"), QStringLiteral("--email-cooldown"),
-           QStringLiteral("1")});
-    signInAsGuest();
-    model.linkProvider(QStringLiteral("apple"));
-    ASSERT_TRUE(waitState(State::SignedInGuest));
-    EXPECT_TRUE(model.accountError().contains(QStringLiteral("turned off")))
-        << model.accountError().toStdString();
-    EXPECT_FALSE(model.pendingLink().has_value());
 }
 
 TEST_F(AccountModelTest, ChangingTheBackendSignsOut)

@@ -165,12 +165,3 @@ TEST_F(GuiTest, RegisterCancelSignsOutAndEscGoesBack)
     ASSERT_TRUE(waitForPage<SignInPage>());
     EXPECT_TRUE(model()->userId().isEmpty());
 }
-
-TEST_F(GuiTest, ProviderButtonsExplainTheyAreNotAvailableYet)
-{
-    open();
-    click(button<SignInPage>("appleButton"));
-    auto *error = label<SignInPage>("signInErrorLabel");
-    EXPECT_TRUE(error->isVisible());
-    EXPECT_TRUE(error->text().contains(QStringLiteral("Apple")));
-}

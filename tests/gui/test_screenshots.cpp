@@ -3,11 +3,14 @@
 #include "gui_fixture.h"
 
 #include "Translations.h"
+#include "pages/BrowserPage.h"
 #include "pages/LocalInboxDialog.h"
+#include "pages/RestorePage.h"
 #include "pages/SettingsDialog.h"
 
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QPromise>
 #include <QRadioButton>
 #include <QTreeWidget>
 
@@ -35,6 +38,29 @@ QPalette darkPalette()
 
 } // namespace
 
+// A keychain that answers when the test says so: the restore page stays
+// on screen until then, and the answer can come after the server is gone.
+class ControlledStore : public exegia::auth::TokenStore
+{
+public:
+    explicit ControlledStore(QPromise<std::optional<exegia::auth::StoredSession>> *promise)
+        : m_promise(promise)
+    {}
+    QFuture<std::optional<exegia::auth::StoredSession>> load() override
+    {
+        m_promise->start();
+        return m_promise->future();
+    }
+    QFuture<void> save(const exegia::auth::StoredSession &) override
+    {
+        return QtFuture::makeReadyFuture();
+    }
+    QFuture<void> clear() override { return QtFuture::makeReadyFuture(); }
+
+private:
+    QPromise<std::optional<exegia::auth::StoredSession>> *m_promise;
+};
+
 class Screenshots : public GuiTest
 {
 protected:
@@ -59,6 +85,38 @@ protected:
     }
     void shot(const QString &name) { shot(window.get(), name); }
 
+    // Restore progress, restore failure (server gone), and the panel when
+    // no browser could be opened.
+    void captureSessionScreens(const QString &prefix)
+    {
+        m_prefix = prefix;
+        QPromise<std::optional<exegia::auth::StoredSession>> stored;
+        env.storeFactory = [&stored](const QUrl &) {
+            return std::make_unique<ControlledStore>(&stored);
+        };
+        env.launcher = [](const QUrl &) { return false; };
+        open({}, false);
+        window->resize(560, 720);
+        ASSERT_TRUE(waitForPage<RestorePage>(20000));
+        ASSERT_TRUE(waitFor([&] { return model()->state() == State::Restoring; }, 20000));
+        shot(QStringLiteral("20-restoring"));
+        window->localBackend()->stop();
+        exegia::auth::StoredSession session;
+        session.refreshToken = QStringLiteral("stored-refresh-token");
+        stored.addResult(std::optional(session));
+        stored.finish();
+        ASSERT_TRUE(waitFor([&] { return model()->state() == State::RestoreFailed; }, 60000));
+        shot(QStringLiteral("21-restore-failed"));
+        window.reset();
+
+        env.storeFactory = nullptr;
+        open();
+        window->resize(560, 720);
+        click(button<SignInPage>("appleButton"));
+        ASSERT_TRUE(waitFor([&] { return model()->browserOpenFailed(); }));
+        shot(QStringLiteral("22-browser-could-not-open"));
+    }
+
     // Walks every screen; `prefix` names the language or theme.
     void captureAll(const QString &prefix, bool everything = true)
     {
@@ -70,7 +128,11 @@ protected:
         pressEnter(edit<SignInPage>("emailEdit"));
         shot(QStringLiteral("02-sign-in-email-error"));
         click(button<SignInPage>("googleButton"));
-        shot(QStringLiteral("03-sign-in-provider-not-available"));
+        ASSERT_TRUE(waitForPage<BrowserPage>());
+        ASSERT_TRUE(waitFor([&] { return !model()->browserUrl().isEmpty(); }));
+        shot(QStringLiteral("03-browser-waiting"));
+        click(button<BrowserPage>("cancelButton"));
+        ASSERT_TRUE(waitForPage<SignInPage>());
 
         const QString email = QStringLiteral("ada.lovelace@example.test");
         const QString code = requestCodeThroughUi(email);
@@ -110,7 +172,12 @@ protected:
         waitFor([&] { return label<AccountPage>("avatarLabel")->toolTip().size() > 0; }, 3000);
         shot(QStringLiteral("10-account"));
         click(button<AccountPage>("googleLinkButton"));
-        ASSERT_TRUE(waitFor([&] { return !model()->isBusy(); }));
+        ASSERT_TRUE(waitForPage<BrowserPage>());
+        ASSERT_TRUE(waitFor([&] { return !model()->browserUrl().isEmpty(); }));
+        if (everything)
+            shot(QStringLiteral("10b-browser-waiting-link"));
+        QTest::keyClick(button<BrowserPage>("cancelButton"), Qt::Key_Escape);
+        ASSERT_TRUE(waitForPage<AccountPage>());
         typeInto(edit<AccountPage>("displayNameEdit"), QStringLiteral(" "));
         click(button<AccountPage>("saveNameButton"));
         shot(QStringLiteral("11-account-messages"));
@@ -177,4 +244,15 @@ TEST_F(Screenshots, DarkPalette)
 {
     QApplication::setPalette(darkPalette());
     captureAll(QStringLiteral("dark-"), false);
+}
+
+TEST_F(Screenshots, SessionScreensEnglish)
+{
+    captureSessionScreens(QStringLiteral("en-"));
+}
+
+TEST_F(Screenshots, SessionScreensGerman)
+{
+    Translations::install(QLocale(QStringLiteral("de")));
+    captureSessionScreens(QStringLiteral("de-"));
 }

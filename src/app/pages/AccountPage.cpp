@@ -55,9 +55,11 @@ AccountPage::AccountPage(AuthModel *model, AvatarLoader *avatar, QWidget *parent
     connect(m_ui->signOutButton, &QPushButton::clicked, m_model, &AuthModel::signOut);
     connect(m_ui->signOutEverywhereButton, &QPushButton::clicked, m_model,
             &AuthModel::signOutEverywhere);
+    connect(m_ui->signInInsteadButton, &QPushButton::clicked, m_model, &AuthModel::signInInstead);
 
-    for (auto signal : {&AuthModel::stateChanged, &AuthModel::errorsChanged,
-                        &AuthModel::userChanged, &AuthModel::noticeChanged})
+    for (auto signal :
+         {&AuthModel::stateChanged, &AuthModel::errorsChanged, &AuthModel::userChanged,
+          &AuthModel::noticeChanged, &AuthModel::persistenceChanged})
         connect(m_model, signal, this, &AccountPage::refresh);
     connect(m_avatar, &AvatarLoader::statusChanged, this, &AccountPage::refreshAvatar);
     refresh();
@@ -119,9 +121,8 @@ void AccountPage::refreshProvider(const QString &provider, QLabel *status, QPush
     link->setEnabled(idle);
     // For a guest, linking is how the account is kept: say so on the button.
     link->setText(m_model->isGuest() ? tr("Save with %1").arg(name) : tr("Link %1").arg(name));
-    if (m_model->busyAction() == AuthModel::Action::Link && !idle)
-        link->setText(tr("Opening…"));
-    link->setAccessibleName(link->text());
+    link->setAccessibleName(m_model->isGuest() ? tr("Save your account by linking %1").arg(name)
+                                               : tr("Link %1").arg(name));
 }
 
 void AccountPage::refresh()
@@ -162,4 +163,11 @@ void AccountPage::refresh()
                            m_ui->displayNameEdit);
     PageStyle::showMessage(m_ui->noticeLabel, m_model->notice());
     PageStyle::showMessage(m_ui->accountErrorLabel, m_model->accountError());
+    const QString offered = m_model->offeredProvider();
+    m_ui->signInInsteadButton->setVisible(!offered.isEmpty());
+    m_ui->signInInsteadButton->setEnabled(idle);
+    m_ui->signInInsteadButton->setText(
+        tr("Sign in with %1 instead").arg(exegia::auth::AuthClient::providerDisplayName(offered)));
+    m_ui->signInInsteadButton->setAccessibleName(m_ui->signInInsteadButton->text());
+    PageStyle::showMessage(m_ui->persistenceLabel, m_model->persistenceNotice());
 }

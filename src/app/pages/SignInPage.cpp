@@ -25,8 +25,9 @@ SignInPage::SignInPage(AuthModel *model, QWidget *parent)
     connect(m_ui->emailEdit, &QLineEdit::returnPressed, m_model, send);
     connect(m_ui->guestButton, &QPushButton::clicked, m_model, &AuthModel::continueAsGuest);
 
-    for (auto signal : {&AuthModel::stateChanged, &AuthModel::errorsChanged,
-                        &AuthModel::emailChanged, &AuthModel::backendChanged})
+    for (auto signal :
+         {&AuthModel::stateChanged, &AuthModel::errorsChanged, &AuthModel::emailChanged,
+          &AuthModel::backendChanged, &AuthModel::persistenceChanged})
         connect(m_model, signal, this, &SignInPage::refresh);
     refresh();
 }
@@ -83,6 +84,7 @@ void SignInPage::refresh()
         m_ui->emailEdit->setText(m_model->email());
 
     PageStyle::showMessage(m_ui->signInErrorLabel, m_model->signInError());
+    PageStyle::showMessage(m_ui->persistenceLabel, m_model->persistenceNotice());
     PageStyle::showMessage(m_ui->emailErrorLabel, m_model->emailError(), m_ui->emailEdit);
     if (!m_model->emailError().isEmpty() && isVisible())
         m_ui->emailEdit->setFocus(Qt::OtherFocusReason);
