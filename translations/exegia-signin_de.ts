@@ -80,10 +80,6 @@
         <translation>%1 verknüpfen</translation>
     </message>
     <message>
-        <source>Opening…</source>
-        <translation>Wird geöffnet …</translation>
-    </message>
-    <message>
         <source>No name yet</source>
         <translation>Noch kein Name</translation>
     </message>
@@ -102,6 +98,14 @@
     <message>
         <source>Signing out everywhere…</source>
         <translation>Überall abmelden …</translation>
+    </message>
+    <message>
+        <source>Save your account by linking %1</source>
+        <translation>Konto sichern, indem Sie %1 verknüpfen</translation>
+    </message>
+    <message>
+        <source>Sign in with %1 instead</source>
+        <translation>Stattdessen mit %1 anmelden</translation>
     </message>
 </context>
 <context>
@@ -124,10 +128,6 @@
     <message>
         <source>A guest session could not be started. Please try again, or sign in with email.</source>
         <translation>Die Gastsitzung konnte nicht gestartet werden. Bitte versuchen Sie es erneut oder melden Sie sich per E-Mail an.</translation>
-    </message>
-    <message>
-        <source>Signing in with %1 in the browser is not available in this version yet. Use an email code, or continue as a guest.</source>
-        <translation>Die Anmeldung mit %1 im Browser ist in dieser Version noch nicht verfügbar. Nutzen Sie einen E-Mail-Code oder fahren Sie als Gast fort.</translation>
     </message>
     <message>
         <source>Enter your email address.</source>
@@ -189,12 +189,87 @@
         <translation>Sie sind auf diesem Computer abgemeldet, aber Ihre anderen Geräte konnten nicht abgemeldet werden: %1</translation>
     </message>
     <message>
-        <source>%1 is already linked to this account.</source>
-        <translation>%1 ist bereits mit diesem Konto verknüpft.</translation>
+        <source>%1 is now linked to your account.</source>
+        <translation>%1 ist jetzt mit Ihrem Konto verknüpft.</translation>
     </message>
     <message>
-        <source>Linking %1 finishes in the browser, which is not available in this version yet.</source>
-        <translation>Das Verknüpfen mit %1 wird im Browser abgeschlossen; das ist in dieser Version noch nicht verfügbar.</translation>
+        <source>You will need to sign in again next time: this computer has no keychain to keep your session in.</source>
+        <translation>Beim nächsten Start müssen Sie sich erneut anmelden: Auf diesem Computer gibt es keinen Schlüsselbund, der Ihre Sitzung aufbewahren kann.</translation>
+    </message>
+</context>
+<context>
+    <name>BrowserPage</name>
+    <message>
+        <source>Exegia</source>
+        <translation>Exegia</translation>
+    </message>
+    <message>
+        <source>Finish in your browser</source>
+        <translation>Im Browser abschließen</translation>
+    </message>
+    <message>
+        <source>Sign in on the page that opened in your browser, then come back here. This window continues by itself.</source>
+        <translation>Melden Sie sich auf der Seite an, die sich in Ihrem Browser geöffnet hat, und kehren Sie dann hierher zurück. Dieses Fenster macht von selbst weiter.</translation>
+    </message>
+    <message>
+        <source>Waiting for the browser</source>
+        <translation>Warten auf den Browser</translation>
+    </message>
+    <message>
+        <source>The browser could not be opened. Copy this link and open it in your browser to continue.</source>
+        <translation>Der Browser konnte nicht geöffnet werden. Kopieren Sie diesen Link und öffnen Sie ihn in Ihrem Browser, um fortzufahren.</translation>
+    </message>
+    <message>
+        <source>No browser window? Open it again, or copy the link into your browser.</source>
+        <translation>Kein Browserfenster? Öffnen Sie es erneut oder kopieren Sie den Link in Ihren Browser.</translation>
+    </message>
+    <message>
+        <source>Sign-in link</source>
+        <translation>Anmeldelink</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>Link kopieren</translation>
+    </message>
+    <message>
+        <source>Open the browser again</source>
+        <translation>Browser erneut öffnen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Opening your browser…</source>
+        <translation>Ihr Browser wird geöffnet …</translation>
+    </message>
+    <message>
+        <source>Sign in with %1 on the page that opened in your browser to link it to this account. This window continues by itself when you are done.</source>
+        <translation>Melden Sie sich auf der Seite, die sich in Ihrem Browser geöffnet hat, mit %1 an, um es mit diesem Konto zu verknüpfen. Dieses Fenster macht danach von selbst weiter.</translation>
+    </message>
+    <message>
+        <source>Sign in with %1 on the page that opened in your browser. This window continues by itself when you are done.</source>
+        <translation>Melden Sie sich auf der Seite, die sich in Ihrem Browser geöffnet hat, mit %1 an. Dieses Fenster macht danach von selbst weiter.</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+    <message>
+        <source>Copy the sign-in link</source>
+        <translation>Den Anmeldelink kopieren</translation>
+    </message>
+    <message>
+        <source>Cancel signing in</source>
+        <translation>Anmeldung abbrechen</translation>
+    </message>
+    <message>
+        <source>Try to open the browser again</source>
+        <translation>Erneut versuchen, den Browser zu öffnen</translation>
+    </message>
+    <message>
+        <source>Open the link below in your browser and sign in with %1 there. This window continues by itself when you are done.</source>
+        <translation>Öffnen Sie den Link unten in Ihrem Browser und melden Sie sich dort mit %1 an. Dieses Fenster macht danach von selbst weiter.</translation>
     </message>
 </context>
 <context>
@@ -352,16 +427,8 @@
         <translation>Dieses Konto ist bereits mit einem anderen Benutzer verknüpft. Melden Sie sich stattdessen damit an oder verknüpfen Sie ein anderes Konto.</translation>
     </message>
     <message>
-        <source>Linking accounts is turned off for this project.</source>
-        <translation>Das Verknüpfen von Konten ist für dieses Projekt ausgeschaltet.</translation>
-    </message>
-    <message>
         <source>That account&apos;s email address is not confirmed yet. Confirm it with the provider, then try again.</source>
         <translation>Die E-Mail-Adresse dieses Kontos ist noch nicht bestätigt. Bestätigen Sie sie beim Anbieter und versuchen Sie es dann erneut.</translation>
-    </message>
-    <message>
-        <source>The sign-in in the browser took too long or was interrupted. Please start again.</source>
-        <translation>Die Anmeldung im Browser hat zu lange gedauert oder wurde unterbrochen. Bitte beginnen Sie von vorn.</translation>
     </message>
     <message>
         <source>The sign-in could not be verified. Please start again.</source>
@@ -454,6 +521,70 @@
     <message>
         <source>The key contains spaces or characters that do not belong in a key. Copy it again from the project&apos;s API settings.</source>
         <translation>Der Schlüssel enthält Leerzeichen oder Zeichen, die nicht in einen Schlüssel gehören. Kopieren Sie ihn erneut aus den API-Einstellungen des Projekts.</translation>
+    </message>
+    <message>
+        <source>the provider</source>
+        <translation>dem Anbieter</translation>
+    </message>
+    <message>
+        <source>Your session could not be removed from this computer&apos;s keychain. Sign out again, or remove the &quot;Exegia Sign-In&quot; entry in your keychain manager.</source>
+        <translation>Ihre Sitzung konnte nicht aus dem Schlüsselbund dieses Computers entfernt werden. Melden Sie sich erneut ab oder entfernen Sie den Eintrag „Exegia Sign-In“ in Ihrer Schlüsselbundverwaltung.</translation>
+    </message>
+    <message>
+        <source>Linking accounts is turned off for this project. You can keep signing in the way you do now.</source>
+        <translation>Das Verknüpfen von Konten ist für dieses Projekt ausgeschaltet. Sie können sich weiterhin wie bisher anmelden.</translation>
+    </message>
+    <message>
+        <source>The sign-in in the browser took too long and expired. Please start again.</source>
+        <translation>Die Anmeldung im Browser hat zu lange gedauert und ist abgelaufen. Bitte beginnen Sie erneut.</translation>
+    </message>
+    <message>
+        <source>The browser answered for a different sign-in attempt, perhaps an older tab. Please start again and finish in the tab that opens.</source>
+        <translation>Der Browser hat für einen anderen Anmeldeversuch geantwortet, vielleicht aus einem älteren Tab. Bitte beginnen Sie erneut und schließen Sie die Anmeldung in dem Tab ab, der sich öffnet.</translation>
+    </message>
+    <message>
+        <source>Signing in with %1 was cancelled.</source>
+        <translation>Die Anmeldung mit %1 wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The browser did not come back in time. Please start again and finish signing in with %1 within 5 minutes.</source>
+        <translation>Der Browser hat nicht rechtzeitig geantwortet. Bitte beginnen Sie erneut und schließen Sie die Anmeldung mit %1 innerhalb von 5 Minuten ab.</translation>
+    </message>
+    <message>
+        <source>This app could not prepare to receive the browser&apos;s answer. Close other copies of the app and try again.</source>
+        <translation>Diese App konnte sich nicht darauf vorbereiten, die Antwort des Browsers zu empfangen. Schließen Sie andere Kopien der App und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>%1 did not give permission. Try again and allow access, or choose another way to sign in.</source>
+        <translation>%1 hat keine Erlaubnis erteilt. Versuchen Sie es erneut und erlauben Sie den Zugriff, oder wählen Sie eine andere Anmeldemethode.</translation>
+    </message>
+    <message>
+        <source>The browser could not be opened. Copy the link into your browser to continue.</source>
+        <translation>Der Browser konnte nicht geöffnet werden. Kopieren Sie den Link in Ihren Browser, um fortzufahren.</translation>
+    </message>
+    <message>
+        <source>The browser came back without an answer. Please start again.</source>
+        <translation>Der Browser kam ohne Antwort zurück. Bitte beginnen Sie erneut.</translation>
+    </message>
+    <message>
+        <source>This account no longer exists. Please sign in again.</source>
+        <translation>Dieses Konto existiert nicht mehr. Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Your session has ended (you may have signed out on another device). Please sign in again.</source>
+        <translation>Ihre Sitzung ist beendet (vielleicht haben Sie sich auf einem anderen Gerät abgemeldet). Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached. Check your connection, then try again.</source>
+        <translation>Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>This %1 account already belongs to another Exegia account, so it cannot save this guest account. Sign in with %1 to open that account instead (this guest account is left behind), or use a different %1 account.</source>
+        <translation>Dieses %1-Konto gehört bereits zu einem anderen Exegia-Konto und kann dieses Gastkonto daher nicht sichern. Melden Sie sich mit %1 an, um stattdessen jenes Konto zu öffnen (dieses Gastkonto bleibt zurück), oder verwenden Sie ein anderes %1-Konto.</translation>
+    </message>
+    <message>
+        <source>This %1 account already belongs to another Exegia account, not this one. Sign in with %1 to open that account instead, or link a different %1 account.</source>
+        <translation>Dieses %1-Konto gehört bereits zu einem anderen Exegia-Konto, nicht zu diesem. Melden Sie sich mit %1 an, um stattdessen jenes Konto zu öffnen, oder verknüpfen Sie ein anderes %1-Konto.</translation>
     </message>
 </context>
 <context>
@@ -643,6 +774,41 @@
     </message>
 </context>
 <context>
+    <name>RestorePage</name>
+    <message>
+        <source>Exegia</source>
+        <translation>Exegia</translation>
+    </message>
+    <message>
+        <source>Restoring your session…</source>
+        <translation>Ihre Sitzung wird wiederhergestellt …</translation>
+    </message>
+    <message>
+        <source>Signing you back in.</source>
+        <translation>Sie werden wieder angemeldet.</translation>
+    </message>
+    <message>
+        <source>Restoring your session</source>
+        <translation>Ihre Sitzung wird wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>You are still signed in</source>
+        <translation>Sie sind weiterhin angemeldet</translation>
+    </message>
+    <message>
+        <source>Try to restore your session again</source>
+        <translation>Erneut versuchen, Ihre Sitzung wiederherzustellen</translation>
+    </message>
+    <message>
+        <source>Checking your saved session with the server.</source>
+        <translation>Ihre gespeicherte Sitzung wird beim Server geprüft.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -738,6 +904,13 @@
     <message>
         <source>Starting the local backend…</source>
         <translation>Lokales Backend wird gestartet …</translation>
+    </message>
+</context>
+<context>
+    <name>SingleInstance</name>
+    <message>
+        <source>Exegia Sign-In is already running. Switch to its window: two copies would share one saved session and could sign each other out.</source>
+        <translation>Exegia Sign-In läuft bereits. Wechseln Sie zu dessen Fenster: Zwei Kopien würden sich eine gespeicherte Sitzung teilen und könnten sich gegenseitig abmelden.</translation>
     </message>
 </context>
 </TS>

@@ -80,10 +80,6 @@
         <translation>Associer %1</translation>
     </message>
     <message>
-        <source>Opening…</source>
-        <translation>Ouverture…</translation>
-    </message>
-    <message>
         <source>No name yet</source>
         <translation>Pas encore de nom</translation>
     </message>
@@ -102,6 +98,14 @@
     <message>
         <source>Signing out everywhere…</source>
         <translation>Déconnexion partout…</translation>
+    </message>
+    <message>
+        <source>Save your account by linking %1</source>
+        <translation>Enregistrer votre compte en associant %1</translation>
+    </message>
+    <message>
+        <source>Sign in with %1 instead</source>
+        <translation>Se connecter plutôt avec %1</translation>
     </message>
 </context>
 <context>
@@ -124,10 +128,6 @@
     <message>
         <source>A guest session could not be started. Please try again, or sign in with email.</source>
         <translation>La session invité n’a pas pu démarrer. Réessayez ou connectez-vous par e-mail.</translation>
-    </message>
-    <message>
-        <source>Signing in with %1 in the browser is not available in this version yet. Use an email code, or continue as a guest.</source>
-        <translation>La connexion avec %1 dans le navigateur n’est pas encore disponible dans cette version. Utilisez un code par e-mail ou continuez en tant qu’invité.</translation>
     </message>
     <message>
         <source>Enter your email address.</source>
@@ -189,12 +189,87 @@
         <translation>Vous êtes déconnecté sur cet ordinateur, mais vos autres appareils n’ont pas pu être déconnectés : %1</translation>
     </message>
     <message>
-        <source>%1 is already linked to this account.</source>
-        <translation>%1 est déjà associé à ce compte.</translation>
+        <source>%1 is now linked to your account.</source>
+        <translation>%1 est maintenant associé à votre compte.</translation>
     </message>
     <message>
-        <source>Linking %1 finishes in the browser, which is not available in this version yet.</source>
-        <translation>L’association de %1 se termine dans le navigateur, ce qui n’est pas encore disponible dans cette version.</translation>
+        <source>You will need to sign in again next time: this computer has no keychain to keep your session in.</source>
+        <translation>Vous devrez vous reconnecter la prochaine fois : cet ordinateur n’a pas de trousseau pour conserver votre session.</translation>
+    </message>
+</context>
+<context>
+    <name>BrowserPage</name>
+    <message>
+        <source>Exegia</source>
+        <translation>Exegia</translation>
+    </message>
+    <message>
+        <source>Finish in your browser</source>
+        <translation>Terminez dans votre navigateur</translation>
+    </message>
+    <message>
+        <source>Sign in on the page that opened in your browser, then come back here. This window continues by itself.</source>
+        <translation>Connectez-vous sur la page ouverte dans votre navigateur, puis revenez ici. Cette fenêtre continue d’elle-même.</translation>
+    </message>
+    <message>
+        <source>Waiting for the browser</source>
+        <translation>En attente du navigateur</translation>
+    </message>
+    <message>
+        <source>The browser could not be opened. Copy this link and open it in your browser to continue.</source>
+        <translation>Le navigateur n’a pas pu être ouvert. Copiez ce lien et ouvrez-le dans votre navigateur pour continuer.</translation>
+    </message>
+    <message>
+        <source>No browser window? Open it again, or copy the link into your browser.</source>
+        <translation>Pas de fenêtre de navigateur ? Rouvrez-la, ou copiez le lien dans votre navigateur.</translation>
+    </message>
+    <message>
+        <source>Sign-in link</source>
+        <translation>Lien de connexion</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>Copier le lien</translation>
+    </message>
+    <message>
+        <source>Open the browser again</source>
+        <translation>Rouvrir le navigateur</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Opening your browser…</source>
+        <translation>Ouverture de votre navigateur…</translation>
+    </message>
+    <message>
+        <source>Sign in with %1 on the page that opened in your browser to link it to this account. This window continues by itself when you are done.</source>
+        <translation>Connectez-vous avec %1 sur la page ouverte dans votre navigateur pour l’associer à ce compte. Cette fenêtre continue d’elle-même une fois terminé.</translation>
+    </message>
+    <message>
+        <source>Sign in with %1 on the page that opened in your browser. This window continues by itself when you are done.</source>
+        <translation>Connectez-vous avec %1 sur la page ouverte dans votre navigateur. Cette fenêtre continue d’elle-même une fois terminé.</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copié</translation>
+    </message>
+    <message>
+        <source>Copy the sign-in link</source>
+        <translation>Copier le lien de connexion</translation>
+    </message>
+    <message>
+        <source>Cancel signing in</source>
+        <translation>Annuler la connexion</translation>
+    </message>
+    <message>
+        <source>Try to open the browser again</source>
+        <translation>Réessayer d’ouvrir le navigateur</translation>
+    </message>
+    <message>
+        <source>Open the link below in your browser and sign in with %1 there. This window continues by itself when you are done.</source>
+        <translation>Ouvrez le lien ci-dessous dans votre navigateur et connectez-vous-y avec %1. Cette fenêtre continue d’elle-même une fois terminé.</translation>
     </message>
 </context>
 <context>
@@ -352,16 +427,8 @@
         <translation>Ce compte est déjà associé à un autre utilisateur. Connectez-vous plutôt avec celui-ci, ou associez un autre compte.</translation>
     </message>
     <message>
-        <source>Linking accounts is turned off for this project.</source>
-        <translation>L’association de comptes est désactivée pour ce projet.</translation>
-    </message>
-    <message>
         <source>That account&apos;s email address is not confirmed yet. Confirm it with the provider, then try again.</source>
         <translation>L’adresse e-mail de ce compte n’est pas encore confirmée. Confirmez-la auprès du fournisseur, puis réessayez.</translation>
-    </message>
-    <message>
-        <source>The sign-in in the browser took too long or was interrupted. Please start again.</source>
-        <translation>La connexion dans le navigateur a pris trop de temps ou a été interrompue. Veuillez recommencer.</translation>
     </message>
     <message>
         <source>The sign-in could not be verified. Please start again.</source>
@@ -454,6 +521,70 @@
     <message>
         <source>The key contains spaces or characters that do not belong in a key. Copy it again from the project&apos;s API settings.</source>
         <translation>La clé contient des espaces ou des caractères qui n’ont rien à y faire. Copiez-la à nouveau depuis les paramètres API du projet.</translation>
+    </message>
+    <message>
+        <source>the provider</source>
+        <translation>le fournisseur</translation>
+    </message>
+    <message>
+        <source>Your session could not be removed from this computer&apos;s keychain. Sign out again, or remove the &quot;Exegia Sign-In&quot; entry in your keychain manager.</source>
+        <translation>Votre session n’a pas pu être retirée du trousseau de cet ordinateur. Déconnectez-vous à nouveau, ou supprimez l’entrée « Exegia Sign-In » dans votre gestionnaire de trousseau.</translation>
+    </message>
+    <message>
+        <source>Linking accounts is turned off for this project. You can keep signing in the way you do now.</source>
+        <translation>L’association de comptes est désactivée pour ce projet. Vous pouvez continuer à vous connecter comme maintenant.</translation>
+    </message>
+    <message>
+        <source>The sign-in in the browser took too long and expired. Please start again.</source>
+        <translation>La connexion dans le navigateur a pris trop de temps et a expiré. Veuillez recommencer.</translation>
+    </message>
+    <message>
+        <source>The browser answered for a different sign-in attempt, perhaps an older tab. Please start again and finish in the tab that opens.</source>
+        <translation>Le navigateur a répondu pour une autre tentative de connexion, peut-être un ancien onglet. Veuillez recommencer et terminer dans l’onglet qui s’ouvre.</translation>
+    </message>
+    <message>
+        <source>Signing in with %1 was cancelled.</source>
+        <translation>La connexion avec %1 a été annulée.</translation>
+    </message>
+    <message>
+        <source>The browser did not come back in time. Please start again and finish signing in with %1 within 5 minutes.</source>
+        <translation>Le navigateur n’est pas revenu à temps. Veuillez recommencer et terminer la connexion avec %1 en moins de 5 minutes.</translation>
+    </message>
+    <message>
+        <source>This app could not prepare to receive the browser&apos;s answer. Close other copies of the app and try again.</source>
+        <translation>Cette application n’a pas pu se préparer à recevoir la réponse du navigateur. Fermez les autres copies de l’application et réessayez.</translation>
+    </message>
+    <message>
+        <source>%1 did not give permission. Try again and allow access, or choose another way to sign in.</source>
+        <translation>%1 n’a pas donné son autorisation. Réessayez en autorisant l’accès, ou choisissez un autre moyen de vous connecter.</translation>
+    </message>
+    <message>
+        <source>The browser could not be opened. Copy the link into your browser to continue.</source>
+        <translation>Le navigateur n’a pas pu être ouvert. Copiez le lien dans votre navigateur pour continuer.</translation>
+    </message>
+    <message>
+        <source>The browser came back without an answer. Please start again.</source>
+        <translation>Le navigateur est revenu sans réponse. Veuillez recommencer.</translation>
+    </message>
+    <message>
+        <source>This account no longer exists. Please sign in again.</source>
+        <translation>Ce compte n’existe plus. Veuillez vous reconnecter.</translation>
+    </message>
+    <message>
+        <source>Your session has ended (you may have signed out on another device). Please sign in again.</source>
+        <translation>Votre session a pris fin (vous vous êtes peut-être déconnecté sur un autre appareil). Veuillez vous reconnecter.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached. Check your connection, then try again.</source>
+        <translation>Le serveur est injoignable. Vérifiez votre connexion, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>This %1 account already belongs to another Exegia account, so it cannot save this guest account. Sign in with %1 to open that account instead (this guest account is left behind), or use a different %1 account.</source>
+        <translation>Ce compte %1 appartient déjà à un autre compte Exegia ; il ne peut donc pas enregistrer ce compte invité. Connectez-vous avec %1 pour ouvrir plutôt cet autre compte (ce compte invité sera abandonné), ou utilisez un autre compte %1.</translation>
+    </message>
+    <message>
+        <source>This %1 account already belongs to another Exegia account, not this one. Sign in with %1 to open that account instead, or link a different %1 account.</source>
+        <translation>Ce compte %1 appartient déjà à un autre compte Exegia, pas à celui-ci. Connectez-vous avec %1 pour ouvrir plutôt cet autre compte, ou associez un autre compte %1.</translation>
     </message>
 </context>
 <context>
@@ -643,6 +774,41 @@
     </message>
 </context>
 <context>
+    <name>RestorePage</name>
+    <message>
+        <source>Exegia</source>
+        <translation>Exegia</translation>
+    </message>
+    <message>
+        <source>Restoring your session…</source>
+        <translation>Restauration de votre session…</translation>
+    </message>
+    <message>
+        <source>Signing you back in.</source>
+        <translation>Reconnexion en cours.</translation>
+    </message>
+    <message>
+        <source>Restoring your session</source>
+        <translation>Restauration de votre session</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>You are still signed in</source>
+        <translation>Vous êtes toujours connecté</translation>
+    </message>
+    <message>
+        <source>Try to restore your session again</source>
+        <translation>Réessayer de restaurer votre session</translation>
+    </message>
+    <message>
+        <source>Checking your saved session with the server.</source>
+        <translation>Vérification de votre session enregistrée auprès du serveur.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -738,6 +904,13 @@
     <message>
         <source>Starting the local backend…</source>
         <translation>Démarrage du serveur local…</translation>
+    </message>
+</context>
+<context>
+    <name>SingleInstance</name>
+    <message>
+        <source>Exegia Sign-In is already running. Switch to its window: two copies would share one saved session and could sign each other out.</source>
+        <translation>Exegia Sign-In est déjà ouvert. Passez à sa fenêtre : deux copies partageraient une même session enregistrée et pourraient se déconnecter l’une l’autre.</translation>
     </message>
 </context>
 </TS>

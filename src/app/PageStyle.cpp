@@ -40,7 +40,10 @@ QString styleSheet(const QPalette &palette)
     const QColor cardBorder = blend(text, window, 0.8);
     const QColor card = blend(palette.color(QPalette::Base), window, 0.4);
     const int base = QApplication::font().pointSize() > 0 ? QApplication::font().pointSize() : 10;
+    // Plain buttons get room around their text (Fusion's default is tight,
+    // worst with long German labels); the roles below override it.
     return QStringLiteral(R"(
+QPushButton { padding: 5px 12px; min-height: 20px; }
 QLabel[role="title"] { font-size: %1pt; font-weight: 600; }
 QLabel[role="appname"] { font-size: %2pt; font-weight: 600; }
 QLabel[role="secondary"], QLabel[role="footer"] { color: %3; }
@@ -50,6 +53,12 @@ QLabel[role="badge"] { background: palette(highlight); color: palette(highlighte
     border-radius: 8px; padding: 1px 8px; font-weight: 600; }
 QFrame[role="card"] { background: %6; border: 1px solid %7; border-radius: 10px; }
 QFrame[role="card"] QLabel { background: transparent; }
+QFrame[role="card"] QLabel[role="badge"] { background: palette(highlight); }
+QFrame[role="card"] QFrame[frameShape="4"] { border: none; border-top: 1px solid %7;
+    max-height: 1px; }
+QLineEdit { border: 1px solid %7; border-radius: 4px; padding: 3px 5px;
+    background: palette(base); }
+QLineEdit:focus { border-color: palette(highlight); }
 QPushButton[role="primary"] { background: palette(highlight); color: palette(highlighted-text);
     border: 2px solid palette(highlight); border-radius: 6px; padding: 6px 14px;
     font-weight: 600; min-height: 22px; }

@@ -82,6 +82,11 @@ void BrowserPage::refresh()
     m_ui->titleLabel->setText(tr("Finish in your browser"));
     if (url.isEmpty())
         m_ui->explanationLabel->setText(tr("Opening your browser…"));
+    else if (failed)
+        m_ui->explanationLabel->setText(
+            tr("Open the link below in your browser and sign in with %1 there. This window "
+               "continues by itself when you are done.")
+                .arg(name));
     else if (linking)
         m_ui->explanationLabel->setText(
             tr("Sign in with %1 on the page that opened in your browser to link it to this "

@@ -40,10 +40,10 @@ void RestorePage::refresh()
     const bool failed = m_model->state() == AuthModel::State::RestoreFailed;
     m_ui->titleLabel->setText(failed ? tr("You are still signed in")
                                      : tr("Restoring your session…"));
-    m_ui->messageLabel->setText(
-        failed ? tr("The server could not be reached, so your session could not be checked. "
-                    "Nothing was lost: try again when you are back online.")
-               : tr("Signing you back in to %1.").arg(m_model->backendDescription()));
+    // On failure the title says the session is kept and the error says
+    // why; the progress line would only repeat them.
+    m_ui->messageLabel->setText(tr("Checking your saved session with the server."));
+    m_ui->messageLabel->setVisible(!failed);
     m_ui->progressBar->setVisible(!failed);
     m_ui->progressBar->setAccessibleName(tr("Restoring your session"));
     PageStyle::showMessage(m_ui->errorLabel, failed ? m_model->restoreError() : QString());
