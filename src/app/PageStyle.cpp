@@ -1,6 +1,7 @@
 #include "PageStyle.h"
 
 #include <QApplication>
+#include <QEvent>
 #include <QLabel>
 #include <QPainter>
 #include <QPalette>
@@ -97,6 +98,33 @@ QIcon mark(const QString &resourcePath, const QColor &tint, int size)
         icon.addPixmap(pixmap);
     }
     return icon;
+}
+
+namespace {
+
+class WrappedHeight : public QObject
+{
+public:
+    using QObject::QObject;
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Resize || event->type() == QEvent::Show) {
+            auto *label = static_cast<QLabel *>(watched);
+            const int needed = label->heightForWidth(label->width());
+            // Only ever the text's own height: a stable fixed point, so the
+            // resize this causes changes nothing further.
+            if (needed > 0 && needed != label->minimumHeight())
+                label->setMinimumHeight(needed);
+        }
+        return false;
+    }
+};
+
+} // namespace
+
+void fitWrappedHeight(QLabel *label)
+{
+    label->installEventFilter(new WrappedHeight(label));
 }
 
 void showMessage(QLabel *label, const QString &text, QWidget *field)

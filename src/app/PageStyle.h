@@ -30,4 +30,10 @@ QIcon mark(const QString &resourcePath, const QColor &tint = {}, int size = 24);
 // it to the accessible description of `field` so screen readers hear it.
 void showMessage(QLabel *label, const QString &text, QWidget *field = nullptr);
 
+// Keeps a word-wrapped label at least as tall as its text needs at its
+// current width. The centred columns size themselves from sizeHint(),
+// which guesses the wrapping width, so a long sentence in a narrower
+// column would otherwise lose its last line.
+void fitWrappedHeight(QLabel *label);
+
 } // namespace PageStyle

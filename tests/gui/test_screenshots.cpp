@@ -1,6 +1,7 @@
 // The screenshot run: every screen and state, in English, German, French
 // and a dark palette, written as PNG files for a person to look at.
 #include "gui_fixture.h"
+#include "headless_browser.h"
 
 #include "Translations.h"
 #include "pages/BrowserPage.h"
@@ -115,6 +116,33 @@ protected:
         click(button<SignInPage>("appleButton"));
         ASSERT_TRUE(waitFor([&] { return model()->browserOpenFailed(); }));
         shot(QStringLiteral("22-browser-could-not-open"));
+    }
+
+    // A guest tries to save the account with a Google account that already
+    // belongs to someone: the sentence and the offer to sign in instead.
+    void captureIdentityInUse(const QString &prefix)
+    {
+        m_prefix = prefix;
+        exegia::test::HeadlessBrowser browser;
+        env.launcher = browser.launcher();
+        env.providerParams.insert(QStringLiteral("login_hint"),
+                                  QStringLiteral("grace.hopper@example.test"));
+        open();
+        window->resize(560, 720);
+        click(button<SignInPage>("googleButton"));
+        ASSERT_TRUE(waitForPage<RegisterPage>());
+        typeInto(edit<RegisterPage>("displayNameEdit"), QStringLiteral("Grace Hopper"));
+        click(button<RegisterPage>("createButton"));
+        ASSERT_TRUE(waitForPage<AccountPage>());
+        click(button<AccountPage>("signOutButton"));
+        ASSERT_TRUE(waitForPage<SignInPage>());
+        click(button<SignInPage>("guestButton"));
+        ASSERT_TRUE(waitForPage<AccountPage>());
+        click(button<AccountPage>("googleLinkButton"));
+        ASSERT_TRUE(waitFor([&] { return !model()->offeredProvider().isEmpty(); }));
+        ASSERT_TRUE(waitForPage<AccountPage>());
+        shot(QStringLiteral("23-identity-in-use"));
+        window.reset(); // before the browser it calls
     }
 
     // Walks every screen; `prefix` names the language or theme.
@@ -255,4 +283,15 @@ TEST_F(Screenshots, SessionScreensGerman)
 {
     Translations::install(QLocale(QStringLiteral("de")));
     captureSessionScreens(QStringLiteral("de-"));
+}
+
+TEST_F(Screenshots, IdentityInUseEnglish)
+{
+    captureIdentityInUse(QStringLiteral("en-"));
+}
+
+TEST_F(Screenshots, IdentityInUseGerman)
+{
+    Translations::install(QLocale(QStringLiteral("de")));
+    captureIdentityInUse(QStringLiteral("de-"));
 }

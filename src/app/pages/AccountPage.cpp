@@ -44,6 +44,9 @@ AccountPage::AccountPage(AuthModel *model, AvatarLoader *avatar, QWidget *parent
 {
     m_ui->setupUi(this);
     applyMarks();
+    for (QLabel *label : {m_ui->accountErrorLabel, m_ui->noticeLabel, m_ui->displayNameErrorLabel,
+                          m_ui->guestHintLabel, m_ui->persistenceLabel})
+        PageStyle::fitWrappedHeight(label);
 
     connect(m_ui->googleLinkButton, &QPushButton::clicked, m_model,
             [this] { m_model->linkProvider(QStringLiteral("google")); });

@@ -10,6 +10,7 @@ RestorePage::RestorePage(AuthModel *model, QWidget *parent)
     , m_ui(std::make_unique<Ui::RestorePage>())
 {
     m_ui->setupUi(this);
+    PageStyle::fitWrappedHeight(m_ui->errorLabel);
     m_ui->markLabel->setPixmap(
         PageStyle::mark(QStringLiteral(":/icons/exegia-mark.svg"), {}, 36).pixmap(36, 36));
     connect(m_ui->retryButton, &QPushButton::clicked, m_model, &AuthModel::retryRestore);
