@@ -17,8 +17,6 @@ BrowserPage::BrowserPage(AuthModel *model, QWidget *parent)
     , m_ui(std::make_unique<Ui::BrowserPage>())
 {
     m_ui->setupUi(this);
-    for (QLabel *label : {m_ui->explanationLabel, m_ui->openFailedLabel, m_ui->urlHintLabel})
-        PageStyle::fitWrappedHeight(label);
     m_ui->markLabel->setPixmap(
         PageStyle::mark(QStringLiteral(":/icons/exegia-mark.svg"), {}, 36).pixmap(36, 36));
     connect(m_ui->cancelButton, &QPushButton::clicked, m_model, &AuthModel::cancelBrowser);
