@@ -108,7 +108,9 @@ public:
     using QObject::QObject;
     bool eventFilter(QObject *watched, QEvent *event) override
     {
-        if (event->type() == QEvent::Resize || event->type() == QEvent::Show) {
+        // Only on a resize: at Show a label never laid out yet still has its
+        // default 100 px width, and the height measured there would stick.
+        if (event->type() == QEvent::Resize) {
             auto *label = static_cast<QLabel *>(watched);
             const int needed = label->heightForWidth(label->width());
             // Only ever the text's own height: a stable fixed point, so the
@@ -124,12 +126,23 @@ public:
 
 void fitWrappedHeight(QLabel *label)
 {
+    // Never taller than its text: spare height in a card belongs to the
+    // card's spacing, not to a paragraph that would then float in it.
+    QSizePolicy policy = label->sizePolicy();
+    policy.setVerticalPolicy(QSizePolicy::Maximum);
+    label->setSizePolicy(policy);
     label->installEventFilter(new WrappedHeight(label));
 }
 
 void showMessage(QLabel *label, const QString &text, QWidget *field)
 {
     label->setText(text);
+    // A new text at an unchanged width brings no resize event, so the
+    // previous message's height would stay: measure a label already laid
+    // out here; one being shown is measured at its first resize.
+    if (label->wordWrap())
+        label->setMinimumHeight(
+            label->isVisible() && !text.isEmpty() ? label->heightForWidth(label->width()) : 0);
     label->setVisible(!text.isEmpty());
     if (field)
         field->setAccessibleDescription(text);

@@ -45,7 +45,7 @@ AccountPage::AccountPage(AuthModel *model, AvatarLoader *avatar, QWidget *parent
     m_ui->setupUi(this);
     applyMarks();
     for (QLabel *label : {m_ui->accountErrorLabel, m_ui->noticeLabel, m_ui->displayNameErrorLabel,
-                          m_ui->guestHintLabel, m_ui->persistenceLabel})
+                          m_ui->persistenceLabel})
         PageStyle::fitWrappedHeight(label);
 
     connect(m_ui->googleLinkButton, &QPushButton::clicked, m_model,
