@@ -5,6 +5,8 @@
 #include <QJsonDocument>
 #include <QList>
 
+#include <cmath>
+
 namespace exegia::emulator::jwt {
 
 namespace {
@@ -51,7 +53,9 @@ Decoded checkExpiry(Decoded decoded, qint64 now, int leeway)
     const QJsonValue exp = decoded.payload.value(u"exp");
     if (!exp.isDouble())
         decoded.status = Status::Malformed;
-    else if (qint64(exp.toDouble()) + leeway <= now)
+    // Compared as doubles: a claim such as 1e300 or -1e19 must not be cast
+    // to qint64 (undefined behaviour); it is only very late or very early.
+    else if (std::trunc(exp.toDouble()) + double(leeway) <= double(now))
         decoded.status = Status::Expired;
     return decoded;
 }
