@@ -7,6 +7,7 @@
 #include <exegia/auth/AuthApiError.h>
 #include <exegia/auth/NetworkError.h>
 #include <exegia/auth/Pkce.h>
+#include <exegia/auth/ProfileCheckError.h>
 
 #include <QThread>
 #include <QUrlQuery>
@@ -193,9 +194,19 @@ TEST_F(Sessions, ServerKilledMidFlow)
     auto proxied = makeClient(proxy.url());
     const QString token = idToken(QStringLiteral("google"), uniqueEmail(QStringLiteral("killed")));
     std::string other;
-    auto e = awaitError<NetworkError>(proxied->signInWithIdToken(u"google"_qs, token), &other);
-    ASSERT_TRUE(e) << other;
-    EXPECT_TRUE(e->kind() == NetworkError::Kind::ConnectionClosed ||
-                e->kind() == NetworkError::Kind::ConnectionRefused)
-        << e->what();
+    // The token step succeeded, so the failure keeps the session; its cause
+    // is the network error.
+    auto check =
+        awaitError<ProfileCheckError>(proxied->signInWithIdToken(u"google"_qs, token), &other);
+    ASSERT_TRUE(check) << other;
+    EXPECT_FALSE(check->session().accessToken.isEmpty());
+    try {
+        std::rethrow_exception(check->cause());
+    } catch (const NetworkError &e) {
+        EXPECT_TRUE(e.kind() == NetworkError::Kind::ConnectionClosed ||
+                    e.kind() == NetworkError::Kind::ConnectionRefused)
+            << e.what();
+    } catch (...) {
+        ADD_FAILURE() << "the cause is not a NetworkError";
+    }
 }

@@ -3,6 +3,7 @@
 // it, ways to get real sessions (guest, e-mail code), the emulator's own
 // request counters and fault injection, and waiting with a deadline.
 
+#include "Await.h"
 #include "emulator_process.h"
 #include "http.h"
 
@@ -40,43 +41,6 @@ bool waitFor(const std::function<bool()> &done, int timeoutMs = 15000);
 // Lets `ms` of real time pass with the event loop running: only for
 // server-side clock rules (a reuse interval), never to wait for our code.
 void letTimePass(int ms);
-
-// Blocks on a future with the event loop running; rethrows its failure.
-template <typename T> T await(QFuture<T> future, int timeoutMs = 20000)
-{
-    waitFor([&] { return future.isFinished(); }, timeoutMs);
-    if (!future.isFinished())
-        throw std::runtime_error("future did not finish within " + std::to_string(timeoutMs) +
-                                 " ms");
-    if constexpr (std::is_void_v<T>) {
-        future.waitForFinished(); // rethrows
-        if (future.isCanceled())
-            throw std::runtime_error("future was cancelled");
-    } else {
-        if (future.resultCount() == 0) {
-            future.waitForFinished(); // rethrows
-            throw std::runtime_error("future finished without a result");
-        }
-        return future.result();
-    }
-}
-
-// The failure of `future` as an E, or nothing (then `other` says why).
-template <typename E, typename T>
-std::optional<E> awaitError(QFuture<T> future, std::string *other = nullptr)
-{
-    try {
-        await(future);
-        if (other)
-            *other = "succeeded";
-    } catch (const E &e) {
-        return e;
-    } catch (const std::exception &e) {
-        if (other)
-            *other = std::string("other exception: ") + e.what();
-    }
-    return std::nullopt;
-}
 
 // A TokenStore that forwards to a MemoryTokenStore the test keeps, so that
 // several managers (a "restart") can share one store.
