@@ -31,10 +31,10 @@ if [ "${EXEGIA_RELIABILITY:-1}" = 1 ]; then
   ctest --test-dir build-fuzz --output-on-failure --parallel "$(nproc)" -L '^fuzz$'
   step "fuzzing" $t
 
-  # AddressSanitizer + UBSan over the unit and integration suites (the
-  # sanitizer options come from build-asan/sanitizer-env.cmake). The GUI
-  # tests (offscreen widget drawing, minutes under ASan) and the SQL tests
-  # (no C++ of ours runs there) are left to the normal run above.
+  # AddressSanitizer + UBSan (+ LeakSanitizer) over the unit, integration
+  # and GUI suites; the options come from build-asan/sanitizer-env.cmake.
+  # The SQL tests (PostgreSQL only) and the packaging test (builds and
+  # installs a .deb) stay in the run above.
   t=$SECONDS
   cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DEXEGIA_WERROR=ON \
     -DEXEGIA_SANITIZE=ON
@@ -42,6 +42,6 @@ if [ "${EXEGIA_RELIABILITY:-1}" = 1 ]; then
   step "sanitizer build" $t
   t=$SECONDS
   ctest --test-dir build-asan --output-on-failure --parallel "$(nproc)" --timeout 600 \
-    -L '^(unit|integration)$'
+    -L '^(unit|integration|gui)$'
   step "sanitizer tests" $t
 fi
