@@ -7,6 +7,11 @@
 #include <QJsonObject>
 #include <QStandardPaths>
 
+#ifdef Q_OS_LINUX
+#include <csignal>
+#include <sys/prctl.h>
+#endif
+
 namespace {
 
 const QString kEmulatorName = QStringLiteral("exegia-auth-emulator");
@@ -86,6 +91,13 @@ void LocalBackend::start(const QString &dataDir)
     m_process = new QProcess(this);
     // The emulator's log goes to our stderr, where a developer can see it.
     m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+#ifdef Q_OS_LINUX
+    // If the app dies without running its destructors (SIGTERM at logout, a
+    // crash, kill -9), the kernel stops the emulator too instead of leaving
+    // it running with the user's data folder open. Runs in the child between
+    // fork and exec: only async-signal-safe calls.
+    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+#endif
     connect(m_process, &QProcess::readyReadStandardOutput, this, &LocalBackend::readStartLine);
     connect(m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart)
