@@ -50,6 +50,14 @@ Message splitMessage(const QByteArray &data)
     return message;
 }
 
+std::optional<StatusMessage> statusMessage(const uint8_t *data, size_t size)
+{
+    if (size < 2)
+        return std::nullopt;
+    return StatusMessage{100 + (data[0] | data[1] << 8) % 500,
+                         splitMessage(bytes(data + 2, size - 2))};
+}
+
 void require(bool condition, const char *what)
 {
     if (condition)

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 
 namespace exegia::fuzz {
 
@@ -34,6 +35,15 @@ struct Message
     QByteArray body;
 };
 Message splitMessage(const QByteArray &data);
+
+// The reply targets' input: two bytes choose a status (100..599), the rest
+// is a message as above. Empty when the input is too short.
+struct StatusMessage
+{
+    int status = 0;
+    Message message;
+};
+std::optional<StatusMessage> statusMessage(const uint8_t *data, size_t size);
 
 // Aborts (which libFuzzer records as a crash with the input) when an
 // invariant of the code under test does not hold.

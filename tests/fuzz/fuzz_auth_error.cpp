@@ -19,11 +19,11 @@ extern "C" int LLVMFuzzerInitialize(int *, char ***)
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (size < 2)
+    const auto input = fuzz::statusMessage(data, size);
+    if (!input)
         return 0;
-    const int status = 100 + (data[0] | data[1] << 8) % 500;
-    const fuzz::Message message = fuzz::splitMessage(fuzz::bytes(data + 2, size - 2));
-    const auth::HttpReply reply{status, message.body, message.headers};
+    const int status = input->status;
+    const auth::HttpReply reply{status, input->message.body, input->message.headers};
 
     const auth::AuthApiError error = auth::AuthApiError::fromReply(reply);
     fuzz::require(error.httpStatus() == status, "the status is kept");
