@@ -1,6 +1,6 @@
 #include "gui_support.h"
 
-#include "http.h"
+#include "TestHttp.h"
 
 #include <QAtomicInt>
 #include <QCoreApplication>

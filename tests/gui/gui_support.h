@@ -1,6 +1,6 @@
 #pragma once
 
-#include "emulator_process.h"
+#include "EmulatorProcess.h"
 
 #include <exegia/auth/ClientConfig.h>
 

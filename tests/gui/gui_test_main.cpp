@@ -2,7 +2,7 @@
 // platform, Fusion style (the same pixels on every machine), settings in a
 // throw-away test location, and the built emulator for local mode.
 #include "Translations.h"
-#include "emulator_process.h"
+#include "EmulatorProcess.h"
 
 #include <QApplication>
 #include <QStandardPaths>

@@ -2,7 +2,7 @@
 // headless one that follows every redirect over real HTTP, through the
 // emulator's identity provider (login_hint picks the account).
 #include "auth_model_fixture.h"
-#include "headless_browser.h"
+#include "HeadlessBrowser.h"
 
 #include <exegia/auth/AuthClient.h>
 #include <exegia/auth/SessionManager.h>

@@ -3,7 +3,7 @@
 // MemoryTokenStore shared by two models stands in for the keychain that
 // two runs of the app share.
 #include "auth_model_fixture.h"
-#include "headless_browser.h"
+#include "HeadlessBrowser.h"
 #include "shared_store.h"
 
 #include <exegia/auth/SessionManager.h>

@@ -1,7 +1,7 @@
 // The "Finish in your browser" panel and the account screen after linking,
 // through the real widgets (QTest clicks and keys).
 #include "gui_fixture.h"
-#include "headless_browser.h"
+#include "HeadlessBrowser.h"
 
 #include "pages/BrowserPage.h"
 

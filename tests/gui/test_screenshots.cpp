@@ -1,7 +1,7 @@
 // The screenshot run: every screen and state, in English, German, French
 // and a dark palette, written as PNG files for a person to look at.
 #include "gui_fixture.h"
-#include "headless_browser.h"
+#include "HeadlessBrowser.h"
 
 #include "Translations.h"
 #include "pages/BrowserPage.h"

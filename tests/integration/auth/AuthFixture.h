@@ -3,8 +3,8 @@
 // AuthClient pointed at it, plus the test-side steps a person would do:
 // pick an account at the local IdP, read the mailbox, delete a user.
 
-#include "emulator_process.h"
-#include "http.h"
+#include "EmulatorProcess.h"
+#include "TestHttp.h"
 
 #include <exegia/auth/AuthClient.h>
 

@@ -1,8 +1,8 @@
 // BrowserFlow on its own: one loopback loop, exactly one callback, the
 // errors a redirect can carry, deadline, cancel, and where it listens.
 #include "Await.h"
-#include "headless_browser.h"
-#include "http.h"
+#include "HeadlessBrowser.h"
+#include "TestHttp.h"
 
 #include <exegia/auth/AuthApiError.h>
 #include <exegia/auth/BrowserFlow.h>

@@ -3,8 +3,8 @@
 // /authorize, its identity provider with login_hint, /callback, and the
 // loopback listener), as a person's browser would.
 #include "Await.h"
-#include "emulator_process.h"
-#include "headless_browser.h"
+#include "EmulatorProcess.h"
+#include "HeadlessBrowser.h"
 
 #include <exegia/auth/AuthApiError.h>
 #include <exegia/auth/AuthClient.h>

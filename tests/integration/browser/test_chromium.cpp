@@ -3,7 +3,7 @@
 // the local identity provider (login_hint) and the callback to the
 // loopback listener, exactly as a person's browser would.
 #include "Await.h"
-#include "emulator_process.h"
+#include "EmulatorProcess.h"
 
 #include <exegia/auth/AuthClient.h>
 #include <exegia/auth/BrowserSignIn.h>

@@ -3,8 +3,8 @@
 // suite (or per test when options differ), blocking HTTP, JWT and PKCE
 // helpers, and the multi-step flows (e-mail code, ID tokens, browser loops).
 
-#include "emulator_process.h"
-#include "http.h"
+#include "EmulatorProcess.h"
+#include "TestHttp.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

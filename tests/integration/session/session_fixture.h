@@ -4,8 +4,8 @@
 // request counters and fault injection, and waiting with a deadline.
 
 #include "Await.h"
-#include "emulator_process.h"
-#include "http.h"
+#include "EmulatorProcess.h"
+#include "TestHttp.h"
 
 #include <exegia/auth/AuthClient.h>
 #include <exegia/auth/MemoryTokenStore.h>

@@ -1,4 +1,4 @@
-#include "http.h"
+#include "TestHttp.h"
 
 #include <QEventLoop>
 #include <QNetworkAccessManager>

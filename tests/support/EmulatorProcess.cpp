@@ -1,4 +1,4 @@
-#include "emulator_process.h"
+#include "EmulatorProcess.h"
 
 #include <QDeadlineTimer>
 #include <QJsonDocument>

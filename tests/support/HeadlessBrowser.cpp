@@ -1,4 +1,4 @@
-#include "headless_browser.h"
+#include "HeadlessBrowser.h"
 
 #include <QNetworkReply>
 
