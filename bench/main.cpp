@@ -395,6 +395,21 @@ int main(int argc, char **argv)
                 m.measure([&] { await(client.signInWithIdToken(u"google"_qs, token)); });
             }));
 
+        // A new Google user: sign-in, no profile yet, sign-up with the token
+        // (the path where the library asks GET /user before the insert).
+        rows.append(bench.run(
+            u"newuser"_s, u"ID-token sign-in + sign-up of a new user"_s, [&](int i, Meter &m) {
+                const QString token = bench.idToken(email(prefix, "new", i));
+                m.measure([&] {
+                    const SignInResult signIn = await(client.signInWithIdToken(u"google"_s, token));
+                    if (!signIn.needsSignup)
+                        throw std::runtime_error("a new user should need a sign-up");
+                    SignUpOptions options;
+                    options.accessToken = signIn.session->accessToken;
+                    await(client.signUp(options));
+                });
+            }));
+
         Session session = *first.session;
         rows.append(bench.run(u"refresh"_qs, u"refresh session"_qs, [&](int, Meter &m) {
             m.measure([&] { session = await(client.refreshSession(session.refreshToken)); });

@@ -12,17 +12,17 @@
 # the sample counts; stops everything it started.
 #
 # Usage: bench/network.sh [rtt-ms]      (default 40)
-# COLD_SAMPLES (default 5) fresh processes per flow and client;
+# COLD_SAMPLES (default 7) fresh processes per flow and client;
 # WARM_ITERATIONS (default 20) and WARM_WARMUP (default 5) per flow, two
 # alternating rounds; BUILD_DIR (default build-release, else build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rtt=${1:-40}
-samples=${COLD_SAMPLES:-5}
+samples=${COLD_SAMPLES:-7}
 iterations=${WARM_ITERATIONS:-20}
 warmup=${WARM_WARMUP:-5}
 results=bench/results
-flows=(anonymous email idtoken refresh user floor)
+flows=(anonymous email idtoken newuser refresh user floor)
 
 for tool in node npm nginx openssl gnuplot curl; do
   command -v "$tool" >/dev/null || { echo "bench/network.sh: $tool is missing (scripts/install-deps.sh)" >&2; exit 2; }

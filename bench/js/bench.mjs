@@ -204,6 +204,19 @@ rows.push(await run('idtoken', 'ID-token sign-in + profile check', async (i, m) 
   });
 }));
 
+// A new Google user: sign-in, the profile check finds nothing, the insert.
+rows.push(await run('newuser', 'ID-token sign-in + sign-up of a new user', async (i, m) => {
+  const token = await idToken(email('new', i));
+  await m.measure(async () => {
+    const { user } = ok(await supabase.auth.signInWithIdToken({ provider: 'google', token }),
+      'signInWithIdToken');
+    if (await profileRow(user.id)) throw new Error('a new user with a profile row');
+    const inserted = ok(await supabase.from('users')
+      .insert({ id: user.id, display_name: 'New user' }).select(), 'insert');
+    if (inserted.length !== 1) throw new Error('insert returned no row');
+  });
+}));
+
 rows.push(await run('refresh', 'refresh session', async (i, m) => {
   await m.measure(async () => ok(await supabase.auth.refreshSession(), 'refreshSession'));
 }));

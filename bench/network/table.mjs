@@ -92,7 +92,7 @@ const wireMean = (f, key) => mean(f.coldWire.map((w) => w[key]));
 // Chart labels: the flows' names are too long for the x axis.
 const shortName = {
   anonymous: 'anonymous\\nsign-up', email: 'email code\\n+ verify', idtoken: 'ID-token\\nsign-in',
-  refresh: 'refresh', user: 'current user\\n+ profile', floor: 'floor:\\none GET',
+  newuser: 'new user\\nsign-up', refresh: 'refresh', user: 'current user\\n+ profile', floor: 'floor:\\none GET',
 };
 const out = [];
 const dat = ['# flow cold_ours cold_theirs warm_ours warm_theirs trips_warm_ours trips_warm_theirs trips_cold_ours trips_cold_theirs'];
