@@ -1,11 +1,13 @@
-#include "jwt.h"
+#include "Jwt.h"
 
-#include "crypto.h"
+#include "Crypto.h"
 
 #include <QJsonDocument>
 #include <QList>
 
 #include <cmath>
+
+using namespace Qt::StringLiterals;
 
 namespace exegia::emulator::jwt {
 
@@ -65,14 +67,14 @@ Decoded checkExpiry(Decoded decoded, qint64 now, int leeway)
 QByteArray signHs256(const QJsonObject &payload, const QByteArray &secret)
 {
     const QByteArray input =
-        encodePart({{u"alg"_qs, u"HS256"_qs}, {u"typ"_qs, u"JWT"_qs}}) + '.' + encodePart(payload);
+        encodePart({{u"alg"_s, u"HS256"_s}, {u"typ"_s, u"JWT"_s}}) + '.' + encodePart(payload);
     return input + '.' + crypto::base64Url(crypto::hmacSha256(secret, input));
 }
 
 QByteArray signRs256(const QJsonObject &payload, const crypto::RsaKey &key, const QString &kid)
 {
     const QByteArray input =
-        encodePart({{u"alg"_qs, u"RS256"_qs}, {u"kid"_qs, kid}, {u"typ"_qs, u"JWT"_qs}}) + '.' +
+        encodePart({{u"alg"_s, u"RS256"_s}, {u"kid"_s, kid}, {u"typ"_s, u"JWT"_s}}) + '.' +
         encodePart(payload);
     return input + '.' + crypto::base64Url(key.signSha256(input));
 }

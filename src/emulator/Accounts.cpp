@@ -1,9 +1,11 @@
-#include "accounts.h"
+#include "Accounts.h"
 
-#include "backend.h"
-#include "crypto.h"
+#include "Backend.h"
+#include "Crypto.h"
 
 #include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
 
 namespace exegia::emulator {
 
@@ -33,13 +35,13 @@ Accounts::Accounts(Backend &backend)
 
 std::optional<QVariantMap> Accounts::user(const QString &id)
 {
-    return m_backend.db().row(u"SELECT * FROM users WHERE id = ?"_qs, {id});
+    return m_backend.db().row(u"SELECT * FROM users WHERE id = ?"_s, {id});
 }
 
 QString Accounts::userIdByEmail(const QString &email)
 {
     return m_backend.db()
-        .value(u"SELECT id FROM users WHERE email = ?"_qs, {email.toLower()})
+        .value(u"SELECT id FROM users WHERE email = ?"_s, {email.toLower()})
         .toString();
 }
 
@@ -47,17 +49,17 @@ QJsonArray Accounts::identitiesJson(const QString &userId)
 {
     QJsonArray identities;
     const auto rows = m_backend.db().rows(
-        u"SELECT * FROM identities WHERE user_id = ? ORDER BY created_at, rowid"_qs, {userId});
+        u"SELECT * FROM identities WHERE user_id = ? ORDER BY created_at, rowid"_s, {userId});
     for (const QVariantMap &row : rows) {
-        QJsonObject identity{{u"identity_id"_qs, row[u"identity_id"_qs].toString()},
-                             {u"id"_qs, row[u"provider_id"_qs].toString()},
-                             {u"user_id"_qs, userId},
-                             {u"identity_data"_qs, parseObject(row[u"identity_data"_qs])},
-                             {u"provider"_qs, row[u"provider"_qs].toString()},
-                             {u"created_at"_qs, row[u"created_at"_qs].toString()},
-                             {u"updated_at"_qs, row[u"updated_at"_qs].toString()}};
-        putOptional(identity, u"last_sign_in_at"_qs, row[u"last_sign_in_at"_qs]);
-        putOptional(identity, u"email"_qs, row[u"email"_qs]);
+        QJsonObject identity{{u"identity_id"_s, row[u"identity_id"_s].toString()},
+                             {u"id"_s, row[u"provider_id"_s].toString()},
+                             {u"user_id"_s, userId},
+                             {u"identity_data"_s, parseObject(row[u"identity_data"_s])},
+                             {u"provider"_s, row[u"provider"_s].toString()},
+                             {u"created_at"_s, row[u"created_at"_s].toString()},
+                             {u"updated_at"_s, row[u"updated_at"_s].toString()}};
+        putOptional(identity, u"last_sign_in_at"_s, row[u"last_sign_in_at"_s]);
+        putOptional(identity, u"email"_s, row[u"email"_s]);
         identities.append(identity);
     }
     return identities;
@@ -69,20 +71,20 @@ QJsonObject Accounts::userJson(const QString &id)
     if (!row)
         return {};
     const QVariantMap &u = *row;
-    QJsonObject json{{u"id"_qs, id},
-                     {u"aud"_qs, u"authenticated"_qs},
-                     {u"role"_qs, u"authenticated"_qs},
-                     {u"email"_qs, u[u"email"_qs].toString()},
-                     {u"phone"_qs, u""_qs},
-                     {u"app_metadata"_qs, parseObject(u[u"app_metadata"_qs])},
-                     {u"user_metadata"_qs, parseObject(u[u"user_metadata"_qs])},
-                     {u"identities"_qs, identitiesJson(id)},
-                     {u"created_at"_qs, u[u"created_at"_qs].toString()},
-                     {u"updated_at"_qs, u[u"updated_at"_qs].toString()},
-                     {u"is_anonymous"_qs, u[u"is_anonymous"_qs].toBool()}};
-    putOptional(json, u"email_confirmed_at"_qs, u[u"email_confirmed_at"_qs]);
-    putOptional(json, u"confirmed_at"_qs, u[u"email_confirmed_at"_qs]);
-    putOptional(json, u"last_sign_in_at"_qs, u[u"last_sign_in_at"_qs]);
+    QJsonObject json{{u"id"_s, id},
+                     {u"aud"_s, u"authenticated"_s},
+                     {u"role"_s, u"authenticated"_s},
+                     {u"email"_s, u[u"email"_s].toString()},
+                     {u"phone"_s, u""_s},
+                     {u"app_metadata"_s, parseObject(u[u"app_metadata"_s])},
+                     {u"user_metadata"_s, parseObject(u[u"user_metadata"_s])},
+                     {u"identities"_s, identitiesJson(id)},
+                     {u"created_at"_s, u[u"created_at"_s].toString()},
+                     {u"updated_at"_s, u[u"updated_at"_s].toString()},
+                     {u"is_anonymous"_s, u[u"is_anonymous"_s].toBool()}};
+    putOptional(json, u"email_confirmed_at"_s, u[u"email_confirmed_at"_s]);
+    putOptional(json, u"confirmed_at"_s, u[u"email_confirmed_at"_s]);
+    putOptional(json, u"last_sign_in_at"_s, u[u"last_sign_in_at"_s]);
     return json;
 }
 
@@ -92,7 +94,7 @@ QString Accounts::createAnonymousUser(const QJsonObject &userMetadata)
     const QString now = Backend::isoNow();
     m_backend.db().exec(
         u"INSERT INTO users (id, is_anonymous, app_metadata, user_metadata, created_at, "
-        "updated_at) VALUES (?, 1, '{}', ?, ?, ?)"_qs,
+        "updated_at) VALUES (?, 1, '{}', ?, ?, ?)"_s,
         {id, toText(userMetadata), now, now});
     return id;
 }
@@ -102,16 +104,16 @@ QString Accounts::createEmailUser(const QString &email, const QJsonObject &userM
     QString id = crypto::uuid();
     const QString now = Backend::isoNow();
     m_backend.db().exec(
-        u"INSERT INTO users (id, email, user_metadata, created_at, updated_at) VALUES (?, ?, ?, ?, ?)"_qs,
+        u"INSERT INTO users (id, email, user_metadata, created_at, updated_at) VALUES (?, ?, ?, ?, ?)"_s,
         {id, email.toLower(), toText(userMetadata), now, now});
-    insertIdentity(id, {u"email"_qs,
+    insertIdentity(id, {u"email"_s,
                         id,
                         email.toLower(),
                         false,
-                        {{u"sub"_qs, id},
-                         {u"email"_qs, email.toLower()},
-                         {u"email_verified"_qs, false},
-                         {u"phone_verified"_qs, false}}});
+                        {{u"sub"_s, id},
+                         {u"email"_s, email.toLower()},
+                         {u"email_verified"_s, false},
+                         {u"phone_verified"_s, false}}});
     refreshAppMetadata(id);
     return id;
 }
@@ -122,30 +124,30 @@ void Accounts::confirmEmail(const QString &userId)
     const QString now = Backend::isoNow();
     db.exec(
         u"UPDATE users SET email_confirmed_at = COALESCE(email_confirmed_at, ?), updated_at = ? "
-        "WHERE id = ?"_qs,
+        "WHERE id = ?"_s,
         {now, now, userId});
     db.exec(u"UPDATE identities SET identity_data = json_set(identity_data, '$.email_verified', "
-            "json('true')), updated_at = ? WHERE user_id = ? AND provider = 'email'"_qs,
+            "json('true')), updated_at = ? WHERE user_id = ? AND provider = 'email'"_s,
             {now, userId});
 }
 
 void Accounts::recordSignIn(const QString &userId)
 {
     const QString now = Backend::isoNow();
-    m_backend.db().exec(u"UPDATE users SET last_sign_in_at = ?, updated_at = ? WHERE id = ?"_qs,
+    m_backend.db().exec(u"UPDATE users SET last_sign_in_at = ?, updated_at = ? WHERE id = ?"_s,
                         {now, now, userId});
 }
 
 void Accounts::deleteUser(const QString &userId)
 {
     // Identities, sessions, refresh tokens and the profile row cascade.
-    m_backend.db().exec(u"DELETE FROM users WHERE id = ?"_qs, {userId});
+    m_backend.db().exec(u"DELETE FROM users WHERE id = ?"_s, {userId});
 }
 
 QString Accounts::identityOwner(const QString &provider, const QString &subject)
 {
     return m_backend.db()
-        .value(u"SELECT user_id FROM identities WHERE provider = ? AND provider_id = ?"_qs,
+        .value(u"SELECT user_id FROM identities WHERE provider = ? AND provider_id = ?"_s,
                {provider, subject})
         .toString();
 }
@@ -156,7 +158,7 @@ void Accounts::insertIdentity(const QString &userId, const ProviderIdentity &ide
     m_backend.db().exec(
         u"INSERT INTO identities (identity_id, provider_id, user_id, provider, identity_data, "
         u"email, "
-        "last_sign_in_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_qs,
+        "last_sign_in_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
         {crypto::uuid(), identity.subject, userId, identity.provider, toText(identity.data),
          identity.email.isEmpty() ? QVariant() : QVariant(identity.email), now, now, now});
 }
@@ -166,19 +168,19 @@ void Accounts::refreshAppMetadata(const QString &userId)
     // GoTrue rebuilds provider/providers from the identities; a guest without
     // any identity keeps an empty object.
     const auto rows = m_backend.db().rows(
-        u"SELECT provider FROM identities WHERE user_id = ? ORDER BY created_at, rowid"_qs,
+        u"SELECT provider FROM identities WHERE user_id = ? ORDER BY created_at, rowid"_s,
         {userId});
     QJsonObject appMetadata;
     if (!rows.isEmpty()) {
         QJsonArray providers;
         for (const QVariantMap &row : rows) {
-            const QString provider = row[u"provider"_qs].toString();
+            const QString provider = row[u"provider"_s].toString();
             if (!providers.contains(provider))
                 providers.append(provider);
         }
-        appMetadata = {{u"provider"_qs, providers.first()}, {u"providers"_qs, providers}};
+        appMetadata = {{u"provider"_s, providers.first()}, {u"providers"_s, providers}};
     }
-    m_backend.db().exec(u"UPDATE users SET app_metadata = ?, updated_at = ? WHERE id = ?"_qs,
+    m_backend.db().exec(u"UPDATE users SET app_metadata = ?, updated_at = ? WHERE id = ?"_s,
                         {toText(appMetadata), Backend::isoNow(), userId});
 }
 
@@ -188,7 +190,7 @@ QString Accounts::signInWithIdentity(const ProviderIdentity &identity)
     QString userId = identityOwner(identity.provider, identity.subject);
     if (!userId.isEmpty()) {
         db.exec(u"UPDATE identities SET identity_data = ?, last_sign_in_at = ?, updated_at = ? "
-                "WHERE provider = ? AND provider_id = ?"_qs,
+                "WHERE provider = ? AND provider_id = ?"_s,
                 {toText(identity.data), Backend::isoNow(), Backend::isoNow(), identity.provider,
                  identity.subject});
         return userId;
@@ -202,7 +204,7 @@ QString Accounts::signInWithIdentity(const ProviderIdentity &identity)
         const QString now = Backend::isoNow();
         QJsonObject metadata = identity.data;
         db.exec(u"INSERT INTO users (id, email, email_confirmed_at, user_metadata, created_at, "
-                "updated_at) VALUES (?, ?, ?, ?, ?, ?)"_qs,
+                "updated_at) VALUES (?, ?, ?, ?, ?, ?)"_s,
                 {userId,
                  emailTaken || identity.email.isEmpty() ? QVariant() : QVariant(identity.email),
                  identity.emailVerified ? QVariant(now) : QVariant(), toText(metadata), now, now});
@@ -215,27 +217,26 @@ QString Accounts::signInWithIdentity(const ProviderIdentity &identity)
 QString Accounts::linkIdentity(const QString &userId, const ProviderIdentity &identity)
 {
     if (!identityOwner(identity.provider, identity.subject).isEmpty())
-        return u"identity_already_exists"_qs;
+        return u"identity_already_exists"_s;
     const auto row = user(userId);
     if (!row)
-        return u"user_not_found"_qs;
+        return u"user_not_found"_s;
     if (!identity.emailVerified)
-        return u"email_not_confirmed"_qs;
+        return u"email_not_confirmed"_s;
 
     Database &db = m_backend.db();
     const QString now = Backend::isoNow();
     // A user without an email takes the identity's; a guest becomes permanent.
-    if ((*row)[u"email"_qs].toString().isEmpty() && !identity.email.isEmpty() &&
+    if ((*row)[u"email"_s].toString().isEmpty() && !identity.email.isEmpty() &&
         userIdByEmail(identity.email).isEmpty()) {
-        db.exec(u"UPDATE users SET email = ?, email_confirmed_at = ? WHERE id = ?"_qs,
+        db.exec(u"UPDATE users SET email = ?, email_confirmed_at = ? WHERE id = ?"_s,
                 {identity.email, now, userId});
     }
-    if ((*row)[u"is_anonymous"_qs].toBool()) {
-        db.exec(u"UPDATE users SET is_anonymous = 0, updated_at = ? WHERE id = ?"_qs,
-                {now, userId});
+    if ((*row)[u"is_anonymous"_s].toBool()) {
+        db.exec(u"UPDATE users SET is_anonymous = 0, updated_at = ? WHERE id = ?"_s, {now, userId});
         // Mirrors the migration's trigger on auth.users.is_anonymous.
         db.exec(u"UPDATE profiles SET user_type = 'registered', updated_at = ? "
-                "WHERE id = ? AND user_type = 'anonymous'"_qs,
+                "WHERE id = ? AND user_type = 'anonymous'"_s,
                 {now, userId});
     }
     insertIdentity(userId, identity);

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "crypto.h"
-#include "database.h"
+#include "Crypto.h"
+#include "Database.h"
 
 #include <QByteArray>
 #include <QString>

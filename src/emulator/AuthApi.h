@@ -1,9 +1,10 @@
 #pragma once
 
-#include "http.h"
+#include "Http.h"
 
 #include <QJsonObject>
 
+#include <optional>
 #include <variant>
 
 namespace exegia::emulator {
@@ -14,6 +15,7 @@ class IdentityProvider;
 class Mailbox;
 class Server;
 class Sessions;
+struct ProviderIdentity;
 
 // Supabase Auth under /auth/v1 (WIRE.md "Operations").
 class AuthApi
@@ -24,25 +26,33 @@ public:
     void registerRoutes(Server &server);
 
 private:
-    // auth_api.cpp
+    // AuthApi.cpp
     Reply health(const Request &request);
     Reply settings(const Request &request);
     Reply signup(const Request &request);
     Reply otp(const Request &request);
+    std::optional<Reply> emailCooldown(const Request &request, const QString &email);
+    void mailCode(const Request &request, const QString &email, bool confirmed);
     Reply verify(const Request &request);
     Reply user(const Request &request);
     Reply logout(const Request &request);
     Reply adminUser(const Request &request);
 
-    // auth_token.cpp
+    // AuthApiToken.cpp
     Reply token(const Request &request);
     Reply refreshGrant(const Request &request, const QJsonObject &body);
     Reply idTokenGrant(const Request &request, const QJsonObject &body);
+    std::optional<Reply> checkIdTokenBinding(const QJsonObject &claims, const QString &nonce,
+                                             const QString &accessToken) const;
+    std::variant<QString, Reply> linkToCaller(const Request &request, const QString &provider,
+                                              const ProviderIdentity &identity);
     Reply pkceGrant(const Request &request, const QJsonObject &body);
 
-    // auth_oauth.cpp
+    // AuthApiOAuth.cpp
     Reply authorize(const Request &request);
     Reply linkAuthorize(const Request &request);
+    // The signed-in caller's id when manual linking is on, else the refusal.
+    std::variant<QString, Reply> linkingCaller(const Request &request);
     Reply callback(const Request &request);
     Reply verifyLink(const Request &request);
     Reply startFlow(const Request &request, const QString &kind, const QString &userId,

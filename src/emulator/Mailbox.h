@@ -1,6 +1,6 @@
 #pragma once
 
-#include "http.h"
+#include "Http.h"
 
 namespace exegia::emulator {
 

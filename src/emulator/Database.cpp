@@ -1,6 +1,6 @@
-#include "database.h"
+#include "Database.h"
 
-#include "logging.h"
+#include "Logging.h"
 
 #include <QSqlError>
 #include <QSqlRecord>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "database.h"
-#include "http.h"
+#include "Database.h"
+#include "Http.h"
 
 #include <QJsonObject>
 #include <QStringList>
@@ -27,7 +27,7 @@ struct DbRole
 struct RestQuery
 {
     QStringList columns;
-    QString where = u"1"_qs;
+    QString where = QStringLiteral("1");
     QVariantList binds;
     std::optional<int> limit;
 };
@@ -48,6 +48,11 @@ private:
     Reply update(const Request &request, const DbRole &role, const RestQuery &query);
     Reply remove(const Request &request, const DbRole &role, const RestQuery &query);
     // Validates and writes one row; an error reply when a rule refuses it.
+    std::optional<Reply> checkInsertable(const DbRole &role, const QJsonObject &row,
+                                         const QString &resolution) const;
+    std::variant<QString, Reply> userTypeFor(const DbRole &role, const QJsonObject &row,
+                                             const QString &id);
+    void mergeRow(const DbRole &role, const QJsonObject &row, const QString &id);
     std::optional<Reply> insertRow(const DbRole &role, const QJsonObject &row,
                                    const QString &resolution, QStringList *insertedIds);
     Reply finishWrite(const Request &request, Database::Transaction &tx, int status,
@@ -58,7 +63,7 @@ private:
     Backend &m_backend;
 };
 
-// rest_query.cpp
+// RestQuery.cpp
 extern const QStringList kUserColumns;
 std::variant<RestQuery, Reply> parseRestQuery(const Request &request);
 QJsonObject rowJson(const QVariantMap &row, const QStringList &columns);

@@ -1,4 +1,4 @@
-#include "crypto.h"
+#include "Crypto.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

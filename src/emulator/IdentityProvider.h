@@ -1,7 +1,7 @@
 #pragma once
 
-#include "accounts.h"
-#include "http.h"
+#include "Accounts.h"
+#include "Http.h"
 
 #include <QUrlQuery>
 

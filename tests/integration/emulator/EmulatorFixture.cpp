@@ -1,4 +1,4 @@
-#include "emulator_fixture.h"
+#include "EmulatorFixture.h"
 
 #include <QJsonDocument>
 

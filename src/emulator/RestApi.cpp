@@ -1,12 +1,14 @@
-#include "rest_api.h"
+#include "RestApi.h"
 
-#include "backend.h"
-#include "crypto.h"
-#include "errors.h"
-#include "jwt.h"
-#include "server.h"
+#include "Backend.h"
+#include "Crypto.h"
+#include "Errors.h"
+#include "Jwt.h"
+#include "Server.h"
 
 #include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
 
 namespace exegia::emulator {
 
@@ -27,9 +29,9 @@ bool prefers(const Request &request, QByteArrayView token)
 QString resolution(const Request &request)
 {
     if (prefers(request, "resolution=merge-duplicates"))
-        return u"merge"_qs;
+        return u"merge"_s;
     if (prefers(request, "resolution=ignore-duplicates"))
-        return u"ignore"_qs;
+        return u"ignore"_s;
     return {};
 }
 
@@ -54,13 +56,13 @@ Reply objectReply(int status, const QJsonObject &row)
 
 Reply notSingular(qsizetype rows)
 {
-    return restError(406, u"PGRST116"_qs, u"Cannot coerce the result to a single JSON object"_qs,
-                     u"The result contains %1 rows"_qs.arg(rows));
+    return restError(406, u"PGRST116"_s, u"Cannot coerce the result to a single JSON object"_s,
+                     u"The result contains %1 rows"_s.arg(rows));
 }
 
 Reply invalidBody()
 {
-    return restError(400, u"PGRST102"_qs, u"Empty or invalid json"_qs);
+    return restError(400, u"PGRST102"_s, u"Empty or invalid json"_s);
 }
 
 std::optional<Reply> checkColumns(const QJsonObject &row)
@@ -68,12 +70,12 @@ std::optional<Reply> checkColumns(const QJsonObject &row)
     for (auto it = row.begin(); it != row.end(); ++it) {
         if (!kUserColumns.contains(it.key()))
             return restError(
-                400, u"PGRST204"_qs,
-                u"Could not find the '%1' column of 'users' in the schema cache"_qs.arg(it.key()));
+                400, u"PGRST204"_s,
+                u"Could not find the '%1' column of 'users' in the schema cache"_s.arg(it.key()));
         if (!it.value().isString() && !it.value().isNull())
             return restError(
-                400, u"22P02"_qs,
-                u"invalid input syntax for type text in column \"%1\""_qs.arg(it.key()));
+                400, u"22P02"_s,
+                u"invalid input syntax for type text in column \"%1\""_s.arg(it.key()));
     }
     return std::nullopt;
 }
@@ -81,9 +83,9 @@ std::optional<Reply> checkColumns(const QJsonObject &row)
 Reply notNull(const QString &id)
 {
     return restError(
-        400, u"23502"_qs,
-        u"null value in column \"display_name\" of relation \"users\" violates not-null constraint"_qs,
-        u"Failing row contains (%1, null, ...)."_qs.arg(id));
+        400, u"23502"_s,
+        u"null value in column \"display_name\" of relation \"users\" violates not-null constraint"_s,
+        u"Failing row contains (%1, null, ...)."_s.arg(id));
 }
 
 } // namespace
@@ -95,7 +97,7 @@ RestApi::RestApi(Backend &backend)
 void RestApi::registerRoutes(Server &server)
 {
     for (const QByteArray method : {"GET", "POST", "PATCH", "DELETE"})
-        server.routePrefix(method, u"/rest/v1/"_qs, Access::ApiKey,
+        server.routePrefix(method, u"/rest/v1/"_s, Access::ApiKey,
                            [this](const Request &r) { return handle(r); });
 }
 
@@ -107,17 +109,17 @@ std::variant<DbRole, Reply> RestApi::role(const Request &request) const
     const jwt::Decoded decoded =
         jwt::verifyHs256(token, m_backend.config().jwtSecret, Backend::now(), kClockSkew);
     if (decoded.status == jwt::Status::Expired) {
-        Reply reply = restError(401, u"PGRST303"_qs, u"JWT expired"_qs);
+        Reply reply = restError(401, u"PGRST303"_s, u"JWT expired"_s);
         reply.withHeader("WWW-Authenticate",
                          "Bearer error=\"invalid_token\", error_description=\"JWT expired\"");
         return reply;
     }
     if (!decoded.ok()) {
-        Reply reply = restError(401, u"PGRST301"_qs,
+        Reply reply = restError(401, u"PGRST301"_s,
                                 decoded.status == jwt::Status::BadSignature
-                                    ? u"JWSError JWSInvalidSignature"_qs
+                                    ? u"JWSError JWSInvalidSignature"_s
                                     : u"JWSError (CompactDecodeError Invalid number of parts: "
-                                      "Expected 3 parts; got 1)"_qs);
+                                      "Expected 3 parts; got 1)"_s);
         reply.withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
         return reply;
     }
@@ -129,18 +131,18 @@ std::variant<DbRole, Reply> RestApi::role(const Request &request) const
     if (role == u"authenticated") {
         const QString sub = decoded.payload.value(u"sub").toString();
         if (!crypto::isUuid(sub))
-            return restError(401, u"PGRST301"_qs, u"JWT has no valid sub claim"_qs);
+            return restError(401, u"PGRST301"_s, u"JWT has no valid sub claim"_s);
         return DbRole{DbRole::Authenticated, sub.toLower()};
     }
-    return restError(400, u"22023"_qs, u"role \"%1\" does not exist"_qs.arg(role));
+    return restError(400, u"22023"_s, u"role \"%1\" does not exist"_s.arg(role));
 }
 
 Reply RestApi::handle(const Request &request)
 {
     const QString table = request.path.mid(int(qstrlen("/rest/v1/")));
     if (table != u"users")
-        return restError(404, u"PGRST205"_qs,
-                         u"Could not find the table 'public.%1' in the schema cache"_qs.arg(table));
+        return restError(404, u"PGRST205"_s,
+                         u"Could not find the table 'public.%1' in the schema cache"_s.arg(table));
     auto who = role(request);
     if (auto *error = std::get_if<Reply>(&who))
         return *error;
@@ -162,9 +164,9 @@ QJsonArray RestApi::fetch(const QStringList &columns, const QString &where,
                           const QVariantList &binds, std::optional<int> limit)
 {
     // LIMIT must follow ORDER BY in SQL.
-    QString sql = u"SELECT * FROM profiles WHERE "_qs + where + u" ORDER BY created_at, id"_qs;
+    QString sql = u"SELECT * FROM profiles WHERE "_s + where + u" ORDER BY created_at, id"_s;
     if (limit)
-        sql += u" LIMIT %1"_qs.arg(*limit);
+        sql += u" LIMIT %1"_s.arg(*limit);
     QJsonArray rows;
     for (const QVariantMap &row : m_backend.db().rows(sql, binds))
         rows.append(rowJson(row, columns));
@@ -179,7 +181,7 @@ Reply RestApi::select(const Request &request, const DbRole &role, const RestQuer
     QVariantList binds = query.binds;
     if (role.kind == DbRole::Authenticated) {
         // RLS: users_select_own.
-        where = u"("_qs + where + u") AND id = ?"_qs;
+        where = u"("_s + where + u") AND id = ?"_s;
         binds.append(role.uid);
     }
     const QJsonArray rows = fetch(query.columns, where, binds, query.limit);
@@ -206,11 +208,11 @@ Reply RestApi::insert(const Request &request, const DbRole &role, const RestQuer
     else
         return invalidBody();
 
-    const QString onConflict = request.param(u"on_conflict"_qs);
+    const QString onConflict = request.param(u"on_conflict"_s);
     if (!onConflict.isEmpty() && onConflict != u"id")
         return restError(
-            400, u"42P10"_qs,
-            u"there is no unique or exclusion constraint matching the ON CONFLICT specification"_qs);
+            400, u"42P10"_s,
+            u"there is no unique or exclusion constraint matching the ON CONFLICT specification"_s);
 
     Database::Transaction tx(m_backend.db());
     QStringList ids;
@@ -222,12 +224,13 @@ Reply RestApi::insert(const Request &request, const DbRole &role, const RestQuer
     }
     QJsonArray inserted;
     for (const QString &id : ids)
-        appendAll(inserted, fetch(query.columns, u"id = ?"_qs, {id}));
+        appendAll(inserted, fetch(query.columns, u"id = ?"_s, {id}));
     return finishWrite(request, tx, 201, inserted);
 }
 
-std::optional<Reply> RestApi::insertRow(const DbRole &role, const QJsonObject &row,
-                                        const QString &resolution, QStringList *insertedIds)
+// Column privileges, the id and the row-level policy for one inserted row.
+std::optional<Reply> RestApi::checkInsertable(const DbRole &role, const QJsonObject &row,
+                                              const QString &resolution) const
 {
     if (auto error = checkColumns(row))
         return error;
@@ -247,55 +250,79 @@ std::optional<Reply> RestApi::insertRow(const DbRole &role, const QJsonObject &r
     if (!crypto::isUuid(id))
         return id.isEmpty()
                    ? restError(
-                         400, u"23502"_qs,
-                         u"null value in column \"id\" of relation \"users\" violates not-null constraint"_qs)
-                   : restError(400, u"22P02"_qs,
-                               u"invalid input syntax for type uuid: \"%1\""_qs.arg(id));
+                         400, u"23502"_s,
+                         u"null value in column \"id\" of relation \"users\" violates not-null constraint"_s)
+                   : restError(400, u"22P02"_s,
+                               u"invalid input syntax for type uuid: \"%1\""_s.arg(id));
     if (role.kind == DbRole::Authenticated && id != role.uid)
         return rlsViolation(); // users_insert_own
     if (row.value(u"display_name").toString().isEmpty() && !row.value(u"display_name").isString())
         return notNull(id);
+    return std::nullopt;
+}
 
-    Database &db = m_backend.db();
-    const auto authUser = db.row(u"SELECT is_anonymous FROM users WHERE id = ?"_qs, {id});
+// The migration's trigger: user_type follows auth.users.is_anonymous, and
+// only service_role may choose it.
+std::variant<QString, Reply> RestApi::userTypeFor(const DbRole &role, const QJsonObject &row,
+                                                  const QString &id)
+{
+    const auto authUser =
+        m_backend.db().row(u"SELECT is_anonymous FROM users WHERE id = ?"_s, {id});
     if (!authUser)
         return restError(
-            409, u"23503"_qs,
-            u"insert or update on table \"users\" violates foreign key constraint \"users_id_fkey\""_qs,
-            u"Key (id)=(%1) is not present in table \"users\"."_qs.arg(id));
-    // The migration's trigger: user_type follows auth.users.is_anonymous, and
-    // only service_role may choose it.
-    QString userType =
-        (*authUser)[u"is_anonymous"_qs].toBool() ? u"anonymous"_qs : u"registered"_qs;
-    if (role.kind == DbRole::ServiceRole && row.contains(u"user_type"_qs)) {
+            409, u"23503"_s,
+            u"insert or update on table \"users\" violates foreign key constraint \"users_id_fkey\""_s,
+            u"Key (id)=(%1) is not present in table \"users\"."_s.arg(id));
+    QString userType = (*authUser)[u"is_anonymous"_s].toBool() ? u"anonymous"_s : u"registered"_s;
+    if (role.kind == DbRole::ServiceRole && row.contains(u"user_type"_s)) {
         userType = row.value(u"user_type").toString();
         if (userType != u"anonymous" && userType != u"registered" && userType != u"admin")
             return restError(
-                400, u"23514"_qs,
-                u"new row for relation \"users\" violates check constraint \"users_user_type_check\""_qs);
+                400, u"23514"_s,
+                u"new row for relation \"users\" violates check constraint \"users_user_type_check\""_s);
     }
+    return userType;
+}
 
-    const bool exists = !db.value(u"SELECT 1 FROM profiles WHERE id = ?"_qs, {id}).isNull();
+// PostgREST's merge upsert: ON CONFLICT DO UPDATE SET the body's columns.
+void RestApi::mergeRow(const DbRole &role, const QJsonObject &row, const QString &id)
+{
+    Database &db = m_backend.db();
+    QStringList sets;
+    QVariantList binds;
+    for (const QString &column : {u"display_name"_s, u"avatar_url"_s, u"user_type"_s}) {
+        if (!row.contains(column) || (column == u"user_type" && role.kind != DbRole::ServiceRole))
+            continue;
+        sets.append(column + u" = ?"_s);
+        binds.append(row.value(column).isNull() ? QVariant()
+                                                : QVariant(row.value(column).toString()));
+    }
+    sets.append(u"updated_at = ?"_s);
+    binds << Backend::isoNow() << id;
+    db.exec(u"UPDATE profiles SET "_s + sets.join(u", "_s) + u" WHERE id = ?"_s, binds);
+}
+
+std::optional<Reply> RestApi::insertRow(const DbRole &role, const QJsonObject &row,
+                                        const QString &resolution, QStringList *insertedIds)
+{
+    if (auto error = checkInsertable(role, row, resolution))
+        return error;
+    const QString id = row.value(u"id").toString().toLower();
+    auto type = userTypeFor(role, row, id);
+    if (auto *error = std::get_if<Reply>(&type))
+        return *error;
+    const QString userType = std::get<QString>(type);
+
+    Database &db = m_backend.db();
+    const bool exists = !db.value(u"SELECT 1 FROM profiles WHERE id = ?"_s, {id}).isNull();
     if (exists) {
         if (resolution == u"ignore")
             return std::nullopt;
         if (resolution != u"merge")
-            return restError(409, u"23505"_qs,
-                             u"duplicate key value violates unique constraint \"users_pkey\""_qs,
-                             u"Key (id)=(%1) already exists."_qs.arg(id));
-        QStringList sets;
-        QVariantList binds;
-        for (const QString &column : {u"display_name"_qs, u"avatar_url"_qs, u"user_type"_qs}) {
-            if (!row.contains(column) ||
-                (column == u"user_type" && role.kind != DbRole::ServiceRole))
-                continue;
-            sets.append(column + u" = ?"_qs);
-            binds.append(row.value(column).isNull() ? QVariant()
-                                                    : QVariant(row.value(column).toString()));
-        }
-        sets.append(u"updated_at = ?"_qs);
-        binds << Backend::isoNow() << id;
-        db.exec(u"UPDATE profiles SET "_qs + sets.join(u", "_qs) + u" WHERE id = ?"_qs, binds);
+            return restError(409, u"23505"_s,
+                             u"duplicate key value violates unique constraint \"users_pkey\""_s,
+                             u"Key (id)=(%1) already exists."_s.arg(id));
+        mergeRow(role, row, id);
         insertedIds->append(id);
         return std::nullopt;
     }
@@ -303,7 +330,7 @@ std::optional<Reply> RestApi::insertRow(const DbRole &role, const QJsonObject &r
     const QJsonValue avatar = row.value(u"avatar_url");
     db.exec(
         u"INSERT INTO profiles (id, display_name, avatar_url, user_type, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?)"_qs,
+        "VALUES (?, ?, ?, ?, ?, ?)"_s,
         {id, row.value(u"display_name").toString(),
          avatar.isString() ? QVariant(avatar.toString()) : QVariant(), userType, now, now});
     insertedIds->append(id);
@@ -330,33 +357,32 @@ Reply RestApi::update(const Request &request, const DbRole &role, const RestQuer
         if (it.key() == u"display_name" && it.value().isNull())
             return notNull(role.uid);
         if (it.key() == u"user_type" &&
-            !QStringList{u"anonymous"_qs, u"registered"_qs, u"admin"_qs}.contains(
+            !QStringList{u"anonymous"_s, u"registered"_s, u"admin"_s}.contains(
                 it.value().toString()))
             return restError(
-                400, u"23514"_qs,
-                u"new row for relation \"users\" violates check constraint \"users_user_type_check\""_qs);
-        sets.append(it.key() + u" = ?"_qs);
+                400, u"23514"_s,
+                u"new row for relation \"users\" violates check constraint \"users_user_type_check\""_s);
+        sets.append(it.key() + u" = ?"_s);
         binds.append(it.value().isNull() ? QVariant() : QVariant(it.value().toString()));
     }
     QString where = query.where;
     QVariantList whereBinds = query.binds;
     if (role.kind == DbRole::Authenticated) {
-        where = u"("_qs + where + u") AND id = ?"_qs; // users_update_own
+        where = u"("_s + where + u") AND id = ?"_s; // users_update_own
         whereBinds.append(role.uid);
     }
     Database::Transaction tx(m_backend.db());
-    const QJsonArray before = fetch({u"id"_qs}, where, whereBinds);
+    const QJsonArray before = fetch({u"id"_s}, where, whereBinds);
     if (!sets.isEmpty() && !before.isEmpty()) {
-        sets.append(u"updated_at = ?"_qs);
+        sets.append(u"updated_at = ?"_s);
         binds.append(Backend::isoNow());
-        m_backend.db().exec(u"UPDATE profiles SET "_qs + sets.join(u", "_qs) + u" WHERE "_qs +
-                                where,
+        m_backend.db().exec(u"UPDATE profiles SET "_s + sets.join(u", "_s) + u" WHERE "_s + where,
                             binds + whereBinds);
     }
     QJsonArray rows;
     for (const auto &row : before)
         appendAll(rows,
-                  fetch(query.columns, u"id = ?"_qs, {row.toObject().value(u"id").toString()}));
+                  fetch(query.columns, u"id = ?"_s, {row.toObject().value(u"id").toString()}));
     return finishWrite(request, tx, 200, rows);
 }
 
@@ -380,7 +406,7 @@ Reply RestApi::remove(const Request &request, const DbRole &role, const RestQuer
     if (role.kind != DbRole::ServiceRole)
         return permissionDenied(role);
     const QJsonArray rows = fetch(query.columns, query.where, query.binds);
-    m_backend.db().exec(u"DELETE FROM profiles WHERE "_qs + query.where, query.binds);
+    m_backend.db().exec(u"DELETE FROM profiles WHERE "_s + query.where, query.binds);
     if (!prefers(request, "return=representation"))
         return Reply::empty(204);
     return Reply::json(200, rows);

@@ -1,13 +1,15 @@
-#include "backend.h"
+#include "Backend.h"
 
-#include "jwt.h"
-#include "logging.h"
+#include "Jwt.h"
+#include "Logging.h"
 
 #include <QDateTime>
 #include <QDir>
 #include <QJsonObject>
 
 #include <stdexcept>
+
+using namespace Qt::StringLiterals;
 
 Q_LOGGING_CATEGORY(lcEmulator, "exegia.emulator")
 
@@ -18,11 +20,11 @@ namespace {
 QByteArray legacyApiKey(const QString &role, const QByteArray &secret)
 {
     // Fixed iat/exp so a given secret always yields the same keys.
-    return jwt::signHs256({{u"iss"_qs, u"supabase"_qs},
-                           {u"ref"_qs, u"local"_qs},
-                           {u"role"_qs, role},
-                           {u"iat"_qs, 1735689600},
-                           {u"exp"_qs, 2051222400}},
+    return jwt::signHs256({{u"iss"_s, u"supabase"_s},
+                           {u"ref"_s, u"local"_s},
+                           {u"role"_s, role},
+                           {u"iat"_s, 1735689600},
+                           {u"exp"_s, 2051222400}},
                           secret);
 }
 
@@ -30,8 +32,8 @@ QByteArray legacyApiKey(const QString &role, const QByteArray &secret)
 
 Backend::Backend(Config config)
     : m_config(std::move(config))
-    , m_anonKey(legacyApiKey(u"anon"_qs, m_config.jwtSecret))
-    , m_serviceRoleKey(legacyApiKey(u"service_role"_qs, m_config.jwtSecret))
+    , m_anonKey(legacyApiKey(u"anon"_s, m_config.jwtSecret))
+    , m_serviceRoleKey(legacyApiKey(u"service_role"_s, m_config.jwtSecret))
 {}
 
 bool Backend::open(QString *error)

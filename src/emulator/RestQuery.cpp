@@ -1,21 +1,23 @@
 // PostgREST query-string parsing for the users table, and shared replies.
-#include "crypto.h"
-#include "errors.h"
-#include "rest_api.h"
+#include "Crypto.h"
+#include "Errors.h"
+#include "RestApi.h"
+
+using namespace Qt::StringLiterals;
 
 namespace exegia::emulator {
 
-const QStringList kUserColumns{u"id"_qs,        u"display_name"_qs, u"avatar_url"_qs,
-                               u"user_type"_qs, u"created_at"_qs,   u"updated_at"_qs};
+const QStringList kUserColumns{u"id"_s,        u"display_name"_s, u"avatar_url"_s,
+                               u"user_type"_s, u"created_at"_s,   u"updated_at"_s};
 
 namespace {
 
-const QStringList kReservedParams{u"select"_qs,      u"order"_qs,   u"limit"_qs, u"offset"_qs,
-                                  u"on_conflict"_qs, u"columns"_qs, u"apikey"_qs};
+const QStringList kReservedParams{u"select"_s,      u"order"_s,   u"limit"_s, u"offset"_s,
+                                  u"on_conflict"_s, u"columns"_s, u"apikey"_s};
 
 Reply unknownColumn(const QString &column)
 {
-    return restError(400, u"42703"_qs, u"column users.%1 does not exist"_qs.arg(column));
+    return restError(400, u"42703"_s, u"column users.%1 does not exist"_s.arg(column));
 }
 
 } // namespace
@@ -23,7 +25,7 @@ Reply unknownColumn(const QString &column)
 std::variant<RestQuery, Reply> parseRestQuery(const Request &request)
 {
     RestQuery query;
-    const QString select = request.param(u"select"_qs).trimmed();
+    const QString select = request.param(u"select"_s).trimmed();
     if (select.isEmpty() || select == u"*") {
         query.columns = kUserColumns;
     } else {
@@ -45,26 +47,26 @@ std::variant<RestQuery, Reply> parseRestQuery(const Request &request)
         const QString value = item.second.section(u'.', 1);
         if (op == u"eq" || op == u"neq") {
             if (item.first == u"id" && !crypto::isUuid(value))
-                return restError(400, u"22P02"_qs,
-                                 u"invalid input syntax for type uuid: \"%1\""_qs.arg(value));
-            conditions.append(item.first + (op == u"eq" ? u" = ?"_qs : u" <> ?"_qs));
+                return restError(400, u"22P02"_s,
+                                 u"invalid input syntax for type uuid: \"%1\""_s.arg(value));
+            conditions.append(item.first + (op == u"eq" ? u" = ?"_s : u" <> ?"_s));
             query.binds.append(item.first == u"id" ? value.toLower() : value);
         } else if (op == u"is" && value == u"null") {
-            conditions.append(item.first + u" IS NULL"_qs);
+            conditions.append(item.first + u" IS NULL"_s);
         } else {
             return restError(
-                400, u"PGRST100"_qs,
-                u"\"failed to parse filter (%1)\" (line 1, column 1)"_qs.arg(item.second),
-                u"unexpected \"%1\" expecting operator (eq, neq, is)"_qs.arg(op));
+                400, u"PGRST100"_s,
+                u"\"failed to parse filter (%1)\" (line 1, column 1)"_s.arg(item.second),
+                u"unexpected \"%1\" expecting operator (eq, neq, is)"_s.arg(op));
         }
     }
     if (!conditions.isEmpty())
-        query.where = conditions.join(u" AND "_qs);
-    if (request.hasParam(u"limit"_qs)) {
+        query.where = conditions.join(u" AND "_s);
+    if (request.hasParam(u"limit"_s)) {
         bool ok = false;
-        const int limit = request.param(u"limit"_qs).toInt(&ok);
+        const int limit = request.param(u"limit"_s).toInt(&ok);
         if (!ok || limit < 0)
-            return restError(400, u"PGRST100"_qs, u"\"failed to parse limit\""_qs);
+            return restError(400, u"PGRST100"_s, u"\"failed to parse limit\""_s);
         query.limit = limit;
     }
     return query;
@@ -83,14 +85,14 @@ QJsonObject rowJson(const QVariantMap &row, const QStringList &columns)
 
 Reply permissionDenied(const DbRole &role)
 {
-    return restError(role.kind == DbRole::Anon ? 401 : 403, u"42501"_qs,
-                     u"permission denied for table users"_qs);
+    return restError(role.kind == DbRole::Anon ? 401 : 403, u"42501"_s,
+                     u"permission denied for table users"_s);
 }
 
 Reply rlsViolation()
 {
-    return restError(403, u"42501"_qs,
-                     u"new row violates row-level security policy for table \"users\""_qs);
+    return restError(403, u"42501"_s,
+                     u"new row violates row-level security policy for table \"users\""_s);
 }
 
 } // namespace exegia::emulator

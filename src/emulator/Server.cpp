@@ -1,15 +1,17 @@
-#include "server.h"
+#include "Server.h"
 
-#include "backend.h"
-#include "errors.h"
-#include "jwt.h"
-#include "logging.h"
+#include "Backend.h"
+#include "Errors.h"
+#include "Jwt.h"
+#include "Logging.h"
 
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QHttpServerResponse>
 #include <QJsonDocument>
 #include <QTcpSocket>
+
+using namespace Qt::StringLiterals;
 
 namespace exegia::emulator {
 
@@ -58,8 +60,8 @@ Request toRequest(const QHttpServerRequest &in)
 QString statsKey(const Request &request)
 {
     QString key = QString::fromLatin1(request.method) + u' ' + request.path;
-    if (request.path == u"/auth/v1/token" && request.hasParam(u"grant_type"_qs))
-        key += u"?grant_type="_qs + request.param(u"grant_type"_qs);
+    if (request.path == u"/auth/v1/token" && request.hasParam(u"grant_type"_s))
+        key += u"?grant_type="_s + request.param(u"grant_type"_s);
     return key;
 }
 
@@ -69,9 +71,9 @@ Server::Server(Backend &backend, QObject *parent)
     : QAbstractHttpServer(parent)
     , m_backend(backend)
 {
-    route("GET", u"/_emulator/stats"_qs, Access::ServiceRole,
+    route("GET", u"/_emulator/stats"_s, Access::ServiceRole,
           [this](const Request &r) { return stats(r); });
-    route("POST", u"/_emulator/faults"_qs, Access::ServiceRole,
+    route("POST", u"/_emulator/faults"_s, Access::ServiceRole,
           [this](const Request &r) { return addFault(r); });
 }
 
@@ -110,17 +112,17 @@ std::optional<Reply> Server::checkAccess(const Route &route, const Request &requ
         // Kong also takes the key from the query string.
         QByteArray key = request.header("apikey");
         if (key.isEmpty())
-            key = request.param(u"apikey"_qs).toUtf8();
+            key = request.param(u"apikey"_s).toUtf8();
         if (key.isEmpty())
-            return gatewayError(401, u"No API key found in request"_qs);
+            return gatewayError(401, u"No API key found in request"_s);
         if (key != m_backend.anonKey() && key != m_backend.serviceRoleKey())
-            return gatewayError(401, u"Invalid API key"_qs);
+            return gatewayError(401, u"Invalid API key"_s);
         return std::nullopt;
     }
     case Access::ServiceRole:
         if (request.bearerToken() != m_backend.serviceRoleKey())
-            return authError(request, 401, u"no_authorization"_qs,
-                             u"This endpoint requires the service_role key as Bearer token"_qs);
+            return authError(request, 401, u"no_authorization"_s,
+                             u"This endpoint requires the service_role key as Bearer token"_s);
         return std::nullopt;
     }
     return std::nullopt;
@@ -151,7 +153,7 @@ Reply Server::stats(const Request &) const
     QJsonObject counts;
     for (auto it = m_requestCounts.cbegin(); it != m_requestCounts.cend(); ++it)
         counts.insert(it.key(), it.value());
-    return Reply::json(200, QJsonObject{{u"requests"_qs, counts}});
+    return Reply::json(200, QJsonObject{{u"requests"_s, counts}});
 }
 
 Reply Server::addFault(const Request &request)
@@ -161,8 +163,8 @@ Reply Server::addFault(const Request &request)
     const int status = body.value(u"status").toInt();
     const int times = body.value(u"count").toInt(1);
     if (!path.startsWith(u'/') || status < 100 || status > 599 || times < 1)
-        return authError(request, 400, u"validation_failed"_qs,
-                         u"A fault needs a path, a status between 100 and 599 and a count"_qs);
+        return authError(request, 400, u"validation_failed"_s,
+                         u"A fault needs a path, a status between 100 and 599 and a count"_s);
     m_faults.append({body.value(u"method").toString().toUpper().toLatin1(), path, status, times});
     return Reply::empty(204);
 }
@@ -172,15 +174,15 @@ Reply Server::dispatch(const Request &request)
     if (request.path != u"/_emulator/stats")
         count(request);
     if (request.body.size() > kMaxBody)
-        return authError(request, 413, u"request_too_large"_qs,
-                         u"Request body is larger than 1 MB"_qs);
+        return authError(request, 413, u"request_too_large"_s,
+                         u"Request body is larger than 1 MB"_s);
 
     bool pathKnown = false;
     const Route *route = findRoute(request, &pathKnown);
     if (!route) {
         if (pathKnown)
-            return authError(request, 405, u"method_not_allowed"_qs, u"Method not allowed"_qs);
-        return authError(request, 404, u"not_found"_qs, u"No route for this path"_qs);
+            return authError(request, 405, u"method_not_allowed"_s, u"Method not allowed"_s);
+        return authError(request, 404, u"not_found"_s, u"No route for this path"_s);
     }
     if (auto denied = checkAccess(*route, request))
         return *denied;
@@ -191,7 +193,7 @@ Reply Server::dispatch(const Request &request)
     } catch (const std::exception &e) {
         // A bug or a database failure must still answer like GoTrue would.
         qCWarning(lcEmulator) << "handler failed:" << request.method << request.path << e.what();
-        return authError(request, 500, u"unexpected_failure"_qs, u"Unexpected failure"_qs);
+        return authError(request, 500, u"unexpected_failure"_s, u"Unexpected failure"_s);
     }
 }
 

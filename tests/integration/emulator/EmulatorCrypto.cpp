@@ -1,6 +1,6 @@
 // Encoding, hashing, PKCE and JWT helpers for the emulator tests (HS256 with
 // Qt, RS256 verification against a JWKS with OpenSSL 3).
-#include "emulator_fixture.h"
+#include "EmulatorFixture.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>

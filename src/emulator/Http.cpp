@@ -1,4 +1,4 @@
-#include "http.h"
+#include "Http.h"
 
 #include <QDate>
 #include <QJsonDocument>
