@@ -1,10 +1,7 @@
 #include "AdminCommand.h"
 
 #include <exegia/auth/AdminClient.h>
-#include <exegia/auth/ApiError.h>
-#include <exegia/auth/ConfigError.h>
-#include <exegia/auth/NetworkError.h>
-#include <exegia/auth/ProfileStore.h>
+#include <exegia/auth/Errors.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -129,7 +126,7 @@ std::optional<AdminCommand> AdminCommand::parse(const QStringList &arguments, QS
         return std::nullopt;
     }
     command.m_userId = args[2];
-    if (!auth::ProfileStore::isValidUserId(command.m_userId)) {
+    if (!auth::AdminClient::isValidUserId(command.m_userId)) {
         *error = tr("\"%1\" is not a user id (a UUID).").arg(command.m_userId);
         return std::nullopt;
     }
@@ -164,7 +161,7 @@ int AdminCommand::run() const
         }
         return Ok;
     } catch (const auth::ConfigError &e) {
-        printError(e.userMessage());
+        printError(QString::fromUtf8(e.what()));
         return Config;
     } catch (const auth::ApiError &e) {
         if (e.isUniqueViolation()) {
@@ -177,7 +174,7 @@ int AdminCommand::run() const
             printError(e.details());
         return Refused;
     } catch (const auth::NetworkError &e) {
-        printError(e.userMessage() + QLatin1Char(' ') + e.detail());
+        printError(QString::fromUtf8(e.what()));
         return Network;
     } catch (const std::exception &e) {
         printError(QString::fromUtf8(e.what()));
