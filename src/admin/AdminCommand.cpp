@@ -1,12 +1,11 @@
 #include "AdminCommand.h"
 
 #include <exegia/auth/AdminClient.h>
+#include <exegia/auth/Await.h>
 #include <exegia/auth/Errors.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QEventLoop>
-#include <QFutureWatcher>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -32,17 +31,8 @@ void printJson(const QJsonObject &object)
     std::fflush(stdout);
 }
 
-// Waits for the future on a local loop; rethrows its failure.
-template <typename T> T wait(QFuture<T> future)
-{
-    QEventLoop loop;
-    QFutureWatcher<T> watcher;
-    QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-    watcher.setFuture(future);
-    if (!future.isFinished())
-        loop.exec();
-    return future.result();
-}
+// A command waits as long as the client's own timeouts and retries allow.
+constexpr std::chrono::minutes kCommandDeadline{5};
 
 QString env(const char *name)
 {
@@ -150,14 +140,14 @@ int AdminCommand::run() const
     try {
         auth::AdminClient client(QUrl(url, QUrl::StrictMode), key);
         if (m_action == Action::Get) {
-            const auto row = wait(client.getProfile(m_userId));
+            const auto row = auth::await(client.getProfile(m_userId), kCommandDeadline);
             if (!row) {
                 printError(tr("No profile exists for user %1.").arg(m_userId));
                 return NotFound;
             }
             printJson(*row);
         } else {
-            printJson(wait(client.createUserProfile(m_userId, m_fields)));
+            printJson(auth::await(client.createUserProfile(m_userId, m_fields), kCommandDeadline));
         }
         return Ok;
     } catch (const auth::ConfigError &e) {
