@@ -3,13 +3,13 @@
 // bench/js can measure supabase-js against the same server in the same run).
 // A benchmark, not a test: it prints a table and asserts nothing.
 #include <exegia/auth/AuthClient.h>
+#include <exegia/auth/Await.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
-#include <QFutureWatcher>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -31,22 +31,6 @@ using namespace exegia::auth;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-template <typename T> T await(QFuture<T> future)
-{
-    if (!future.isFinished()) {
-        QEventLoop loop;
-        QFutureWatcher<T> watcher;
-        QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-        watcher.setFuture(future);
-        if (!future.isFinished())
-            loop.exec();
-    }
-    if constexpr (std::is_void_v<T>)
-        future.waitForFinished();
-    else
-        return future.result();
-}
 
 qint64 cpuMicros()
 {
