@@ -214,6 +214,7 @@ TEST_F(BrowserListener, AHugeUrlIsAnswered414WithoutTheMemoryGrowing)
         15000))
         << "sent " << sent << ", answer " << answer.left(200).toStdString();
     const qint64 after = residentKiB();
+    RecordProperty("vmrss_growth_kib", int(after - before)); // --gtest_output=xml shows it
     EXPECT_TRUE(answer.startsWith("HTTP/1.1 414")) << answer.left(200).toStdString();
     EXPECT_LT(after - before, 512) << "VmRSS grew by " << (after - before) << " KiB";
     EXPECT_FALSE(future.isFinished());
