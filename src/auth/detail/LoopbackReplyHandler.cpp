@@ -1,8 +1,7 @@
 #include "detail/LoopbackReplyHandler.h"
 
-#include <exegia/auth/Logging.h>
-
 #include <QHostAddress>
+#include <QLoggingCategory>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -15,6 +14,9 @@ using namespace Qt::StringLiterals;
 namespace exegia::auth::detail {
 
 namespace {
+
+// Its own category: statuses only, never a request line, path or query.
+Q_LOGGING_CATEGORY(lcListener, "exegia.auth.listener")
 
 // A refused request's answer has gone out; the sender may still be pushing
 // the rest of an oversized request. Reading it away (not storing it) for a
@@ -237,7 +239,7 @@ void LoopbackReplyHandler::refuse(quint64 id, int status, const QByteArray &reas
 {
     Connection *c = m_connections.value(id);
     // Only the status: the request line and its path never reach a log.
-    qCDebug(lcAuth) << "loopback listener refused a request with status" << status;
+    qCDebug(lcListener) << "loopback listener refused a request with status" << status;
     c->head.clear();
     c->head.squeeze();
     const bool whole = c->complete;
