@@ -197,11 +197,12 @@ bool BrowserFlow::reopenBrowser()
 
 void BrowserFlow::cancel()
 {
-    if (m_done || !m_state)
+    // Once the code is out the caller's exchange goes on and decides; only
+    // its reported outcome may answer the tab.
+    if (m_done || !m_state || m_heldRequest != 0)
         return;
     m_state->completion.fail(std::make_exception_ptr(
         BrowserFlowError(BrowserFlowError::Kind::Cancelled, QStringLiteral("cancelled"))));
-    answerHeld(m_texts.failure);
     finish();
 }
 
