@@ -149,6 +149,7 @@ void BackendController::localFailed(const QString &reason)
                                         "app to try again."));
         return;
     }
+    qCWarning(lcController).noquote() << "The local backend did not start:" << reason;
     // The old port may be taken by now: the next try takes any free one.
     m_port = 0;
     m_failureLog = m_local->recentLog();
@@ -173,6 +174,8 @@ void BackendController::scheduleRestart()
     }
     const auto delay = std::min(m_options.firstRestartDelay * (1 << m_restarts), kMaxRestartDelay);
     ++m_restarts;
+    qCInfo(lcController) << "Try" << m_restarts << "of" << m_options.maxRestarts << "in"
+                         << delay.count() << "ms.";
     m_restartTimer.start(delay);
 }
 

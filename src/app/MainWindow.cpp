@@ -52,8 +52,10 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     , m_model(new AuthModel(this))
     , m_avatar(new AvatarLoader(this))
     , m_inbox(new LocalInbox(this))
-    , m_backend(new BackendController(m_model, m_inbox,
-                                      {options.localDataDir, options.localBackendArguments}, this))
+    , m_backend(new BackendController(
+          m_model, m_inbox,
+          {options.localDataDir, options.localBackendArguments, options.localBackendRestarts},
+          this))
 {
     PageStyle::initResources();
     setWindowIcon(PageStyle::mark(u":/icons/exegia-mark.svg"_s, {}, 64));
