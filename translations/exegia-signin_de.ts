@@ -1002,6 +1002,10 @@
         <source>Restarting the local backend…</source>
         <translation>Lokales Backend wird neu gestartet …</translation>
     </message>
+    <message>
+        <source>Local backend (not running)</source>
+        <translation>Lokales Backend (läuft nicht)</translation>
+    </message>
 </context>
 <context>
     <name>exegia::signin::RegisterPage</name>

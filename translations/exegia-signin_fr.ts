@@ -1002,6 +1002,10 @@
         <source>Restarting the local backend…</source>
         <translation>Redémarrage du serveur local…</translation>
     </message>
+    <message>
+        <source>Local backend (not running)</source>
+        <translation>Serveur local (arrêté)</translation>
+    </message>
 </context>
 <context>
     <name>exegia::signin::RegisterPage</name>

@@ -266,15 +266,19 @@ protected:
             shot(settings, QStringLiteral("14-settings-secret-key-refused"));
             settings->reject();
         }
+        // The sentences BackendController gives the model, in its context.
+        const char *context = "exegia::signin::BackendController";
         model()->setBackendError(
-            QStringLiteral("Local backend (not running)"),
-            window->tr("The local backend could not be started.") + QStringLiteral(" ") +
-                QCoreApplication::translate("MainWindow",
-                                            "Choose a Supabase project in Settings, or "
-                                            "restart the app to try again."));
+            QCoreApplication::translate(context, "Local backend (not running)"),
+            QCoreApplication::translate("exegia::signin::LocalBackend",
+                                        "The local backend did not report that it was ready "
+                                        "in time.") +
+                QStringLiteral(" ") +
+                QCoreApplication::translate(context, "Choose a Supabase project in Settings, or "
+                                                     "restart the app to try again."));
         shot(QStringLiteral("15-sign-in-backend-error"));
         model()->setBackendStarting(
-            QCoreApplication::translate("MainWindow", "Starting the local backend…"));
+            QCoreApplication::translate(context, "Starting the local backend…"));
         shot(QStringLiteral("16-sign-in-starting"));
     }
 
