@@ -1,6 +1,6 @@
-#include <exegia/auth/AuthApiError.h>
-#include <exegia/auth/NetworkError.h>
-#include <exegia/auth/Redaction.h>
+#include <exegia/auth/Errors.h>
+
+#include "detail/Redaction.h"
 
 #include <gtest/gtest.h>
 

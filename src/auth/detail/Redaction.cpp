@@ -1,4 +1,4 @@
-#include <exegia/auth/Redaction.h>
+#include "detail/Redaction.h"
 
 #include <QRegularExpression>
 
