@@ -13,7 +13,9 @@
 #include <exegia/auth/ClientConfig.h>
 #include <exegia/auth/Errors.h>
 
+#include <QFile>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <gtest/gtest.h>
 
 using namespace exegia::signin;
@@ -287,4 +289,47 @@ TEST(LocalInbox, SendsTheMailboxKeyAndReadsTheCodes)
     EXPECT_EQ(request.header("Authorization"), QByteArray("Bearer sb_secret_inbox-test-key"));
     ASSERT_EQ(inbox.messages().size(), 1);
     EXPECT_EQ(inbox.messages().first().code, QStringLiteral("123456"));
+}
+
+namespace {
+QStringList *g_logLines = nullptr;
+void captureLog(QtMsgType, const QMessageLogContext &, const QString &message)
+{
+    if (g_logLines)
+        g_logLines->append(message);
+}
+} // namespace
+
+TEST(LocalBackend, TheChildsLogIsRedactedBeforeItIsPassedOn)
+{
+    // A stand-in child that logs a bearer token, says where it listens and ends.
+    QTemporaryDir dir;
+    const QString jwt =
+        QStringLiteral("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJzb21lb25lIn0.c2lnbmF0dXJlLXNpZ25hdHVyZQ");
+    const QString script = dir.filePath(QStringLiteral("fake-emulator"));
+    QFile file(script);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write("#!/bin/sh\necho \"GET /auth/v1/user Authorization: Bearer " + jwt.toLatin1() +
+               "\" >&2\necho '{\"url\":\"http://127.0.0.1:9\",\"publishable_key\":\"k\"}'\n");
+    file.close();
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+
+    QStringList logged;
+    g_logLines = &logged;
+    const QtMessageHandler previous = qInstallMessageHandler(captureLog);
+    LocalBackend backend;
+    backend.setExecutable(script);
+    QSignalSpy exited(&backend, &LocalBackend::exited);
+    backend.start({});
+    const bool ended = exited.wait(10000);
+    qInstallMessageHandler(previous);
+    g_logLines = nullptr;
+    ASSERT_TRUE(ended);
+
+    ASSERT_EQ(backend.recentLog().size(), 1);
+    EXPECT_TRUE(backend.recentLog().first().contains(QStringLiteral("/auth/v1/user")));
+    EXPECT_FALSE(backend.recentLog().first().contains(jwt));
+    const QString all = logged.join(u'\n');
+    EXPECT_TRUE(all.contains(QStringLiteral("/auth/v1/user")));
+    EXPECT_FALSE(all.contains(jwt));
 }
