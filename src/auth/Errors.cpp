@@ -1,7 +1,7 @@
 #include <exegia/auth/Errors.h>
 #include <exegia/auth/Transport.h>
 
-#include "detail/Redaction.h"
+#include <exegia/auth/Redaction.h>
 #include "detail/Wire.h"
 
 #include <QJsonDocument>

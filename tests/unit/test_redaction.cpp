@@ -1,6 +1,6 @@
 #include <exegia/auth/Errors.h>
 
-#include "detail/Redaction.h"
+#include <exegia/auth/Redaction.h>
 
 #include <gtest/gtest.h>
 

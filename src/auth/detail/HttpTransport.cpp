@@ -3,7 +3,7 @@
 #include <exegia/auth/Errors.h>
 
 #include "detail/Logging.h"
-#include "detail/Redaction.h"
+#include <exegia/auth/Redaction.h>
 #include "detail/Wire.h"
 
 #include <QElapsedTimer>

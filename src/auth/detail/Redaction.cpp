@@ -1,4 +1,4 @@
-#include "detail/Redaction.h"
+#include <exegia/auth/Redaction.h>
 
 #include <QRegularExpression>
 
