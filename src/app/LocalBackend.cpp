@@ -1,6 +1,6 @@
 #include "LocalBackend.h"
 
-#include <exegia/auth/Errors.h>
+#include <exegia/auth/Redaction.h>
 
 #include <QCoreApplication>
 #include <QDir>
@@ -35,24 +35,11 @@ bool isExecutable(const QString &path)
     return info.isFile() && info.isExecutable();
 }
 
-// The library redacts the text of every Error it makes (JWTs, API keys,
-// Bearer credentials, token and code fields) but has no public redaction
-// call since its internals moved to detail/; an Error of our own borrows
-// it. Replace with the library's function once it has a public one.
-class RedactedText : public exegia::auth::Error
-{
-public:
-    explicit RedactedText(const QString &text)
-        : Error(text)
-    {}
-    exegia::auth::ErrorDomain domain() const override { return exegia::auth::ErrorDomain::Network; }
-};
-
-// The one place the child's log is cleaned.
+// The one place the child's log is cleaned (the library's redaction: JWTs,
+// API keys, Bearer credentials, token and code fields).
 QString redactedLogLine(const QByteArray &line)
 {
-    return QString::fromUtf8(
-        RedactedText(QString::fromUtf8(line.left(kMaxLogLine)).trimmed()).what());
+    return exegia::auth::Redaction::redact(QString::fromUtf8(line.left(kMaxLogLine)).trimmed());
 }
 
 } // namespace
