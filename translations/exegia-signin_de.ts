@@ -196,6 +196,10 @@
         <translation>Etwas Unerwartetes ist schiefgegangen. Bitte versuchen Sie es erneut.</translation>
     </message>
     <message>
+        <source>The project key was refused by the server. Check the publishable key in Settings; you are still signed in.</source>
+        <translation>Der Projektschlüssel wurde vom Server abgelehnt. Prüfen Sie den Publishable Key in den Einstellungen; Sie sind weiterhin angemeldet.</translation>
+    </message>
+    <message>
         <source>Your session has ended. Please sign in again.</source>
         <translation>Ihre Sitzung ist beendet. Bitte melden Sie sich erneut an.</translation>
     </message>

@@ -196,6 +196,10 @@
         <translation>Une erreur inattendue s’est produite. Veuillez réessayer.</translation>
     </message>
     <message>
+        <source>The project key was refused by the server. Check the publishable key in Settings; you are still signed in.</source>
+        <translation>La clé du projet a été refusée par le serveur. Vérifiez la clé publiable dans les paramètres ; vous êtes toujours connecté.</translation>
+    </message>
+    <message>
         <source>Your session has ended. Please sign in again.</source>
         <translation>Votre session a pris fin. Veuillez vous reconnecter.</translation>
     </message>

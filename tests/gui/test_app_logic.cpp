@@ -113,6 +113,16 @@ TEST(ErrorText, PostgrestAndNetworkAndConfigErrors)
     EXPECT_EQ(ErrorText::describe(std::runtime_error("boom")).code, QStringLiteral("unexpected"));
 }
 
+TEST(ErrorText, RefusedKeyIsAProjectProblemNotAnEndedSession)
+{
+    for (const ErrorInfo &info :
+         {ErrorText::describe(AuthApiError(401, {}, QStringLiteral("Invalid API key"))),
+          ErrorText::describe(ApiError(401, {}, QStringLiteral("No API key found in request")))}) {
+        EXPECT_TRUE(info.text.contains(QStringLiteral("project key"))) << info.text.toStdString();
+        EXPECT_FALSE(info.sessionGone);
+    }
+}
+
 TEST(ErrorText, ConfigRefusalsAreWordedByField)
 {
     // The library's ConfigError::Kind decides; the app only words it.
