@@ -141,7 +141,7 @@ public:
         , m_iterations(iterations)
         , m_warmup(warmup)
     {
-        m_setup.serviceKey = emulator.info.value(u"service_role_key").toString().toLatin1();
+        m_setup.serviceKey = emulator.info.value(u"secret_key").toString().toLatin1();
         ClientConfig config;
         config.projectUrl = QUrl(emulator.url());
         config.publishableKey = emulator.info.value(u"publishable_key").toString();

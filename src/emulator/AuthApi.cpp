@@ -11,6 +11,8 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace exegia::emulator {
@@ -38,13 +40,18 @@ bool optionalString(const QJsonObject &object, const QString &key, QString *out)
     return true;
 }
 
-namespace {
-
 bool isEmailAddress(const QString &email)
 {
     static const QRegularExpression re(u"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"_s);
-    return email.size() <= 255 && re.match(email).hasMatch();
+    // Control and format characters (NUL, U+202E RIGHT-TO-LEFT OVERRIDE...)
+    // would be stored and later shown to people as a different address.
+    const bool hidden = std::any_of(email.cbegin(), email.cend(), [](QChar c) {
+        return c.category() == QChar::Other_Control || c.category() == QChar::Other_Format;
+    });
+    return !hidden && email.size() <= 255 && re.match(email).hasMatch();
 }
+
+namespace {
 
 Reply wrongType(const Request &request, const QString &field)
 {

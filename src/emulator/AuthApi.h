@@ -70,5 +70,7 @@ private:
 std::variant<QJsonObject, Reply> jsonObjectBody(const Request &request);
 // Reads an optional string member; false when it is there with another type.
 bool optionalString(const QJsonObject &object, const QString &key, QString *out);
+// GoTrue's shape check for an address, without control or format characters.
+bool isEmailAddress(const QString &email);
 
 } // namespace exegia::emulator

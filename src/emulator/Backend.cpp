@@ -5,9 +5,12 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QJsonObject>
 
 #include <stdexcept>
+
+#include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
 
@@ -32,24 +35,68 @@ QByteArray legacyApiKey(const QString &role, const QByteArray &secret)
 
 Backend::Backend(Config config)
     : m_config(std::move(config))
-    , m_anonKey(legacyApiKey(u"anon"_s, m_config.jwtSecret))
-    , m_serviceRoleKey(legacyApiKey(u"service_role"_s, m_config.jwtSecret))
 {}
+
+QByteArray Backend::devJwtSecret()
+{
+    return QByteArrayLiteral("super-secret-jwt-token-with-at-least-32-characters-long");
+}
+
+// The data folder holds refresh tokens, codes and private keys: only its
+// owner may read it. New files are private from the start (umask before
+// SQLite creates the database and its -wal/-shm); a folder made by an older
+// version is tightened in place.
+bool Backend::preparePrivateFolder(QString *error) const
+{
+    ::umask(077);
+    const QString dir = m_config.dataDir;
+    if (!QDir().mkpath(dir)) {
+        *error = u"cannot create the data folder %1"_s.arg(dir);
+        return false;
+    }
+    constexpr auto ownerOnly = QFile::ReadOwner | QFile::WriteOwner;
+    if (!QFile::setPermissions(dir, ownerOnly | QFile::ExeOwner)) {
+        *error = u"cannot make the data folder %1 private"_s.arg(dir);
+        return false;
+    }
+    const QStringList files = QDir(dir).entryList({u"emulator.sqlite3*"_s}, QDir::Files);
+    for (const QString &name : files)
+        QFile::setPermissions(QDir(dir).filePath(name), ownerOnly);
+    return true;
+}
 
 bool Backend::open(QString *error)
 {
     QString path;
     if (!m_config.inMemory) {
-        if (!QDir().mkpath(m_config.dataDir)) {
-            *error = QStringLiteral("cannot create the data folder %1").arg(m_config.dataDir);
+        if (!preparePrivateFolder(error))
             return false;
-        }
-        path = QDir(m_config.dataDir).filePath(QStringLiteral("emulator.sqlite3"));
+        path = QDir(m_config.dataDir).filePath(u"emulator.sqlite3"_s);
     }
     if (!m_db.open(path, error))
         return false;
-
+    settleKeys();
     return true;
+}
+
+// Which JWT secret signs tokens and the API keys: the one asked for on the
+// command line, else the one made for this data folder at its first start.
+void Backend::settleKeys()
+{
+    m_secretPrintable = m_config.devKeys || !m_config.jwtSecret.isEmpty();
+    if (m_config.devKeys) {
+        m_jwtSecret = devJwtSecret();
+    } else if (!m_config.jwtSecret.isEmpty()) {
+        m_jwtSecret = m_config.jwtSecret;
+    } else {
+        m_jwtSecret = m_db.metaValue(u"jwt_secret"_s);
+        if (m_jwtSecret.size() < 32) {
+            m_jwtSecret = crypto::randomToken(32);
+            m_db.setMetaValue(u"jwt_secret"_s, m_jwtSecret);
+        }
+    }
+    m_anonKey = legacyApiKey(u"anon"_s, m_jwtSecret);
+    m_serviceRoleKey = legacyApiKey(u"service_role"_s, m_jwtSecret);
 }
 
 const crypto::RsaKey &Backend::idpKey()

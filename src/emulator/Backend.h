@@ -13,7 +13,12 @@ struct Config
     quint16 port = 54321;
     QString dataDir;
     bool inMemory = false;
-    QByteArray jwtSecret = "super-secret-jwt-token-with-at-least-32-characters-long";
+    // Empty: the data folder's own random secret (made at first start), or
+    // a random one per run with --in-memory. --dev-keys sets the public one.
+    QByteArray jwtSecret;
+    bool devKeys = false;
+    bool openMailbox = false; // the mailbox without the secret key (runs by hand)
+    int idleTimeout = 60;     // seconds a connection may sit without a request
     int jwtExp = 3600;
     int otpExp = 3600;
     int emailCooldown = 60;
@@ -31,7 +36,15 @@ class Backend
 public:
     explicit Backend(Config config);
 
+    // The documented public secret behind --dev-keys (README, tests, docs).
+    static QByteArray devJwtSecret();
+
+    // Opens the database (in a private folder) and settles the keys.
     bool open(QString *error);
+    // Whether the start line may show the JWT secret: only when it is no
+    // secret (the public dev one) or the caller chose it (--jwt-secret).
+    bool jwtSecretIsPrintable() const { return m_secretPrintable; }
+    const QByteArray &jwtSecret() const { return m_jwtSecret; }
     void setBaseUrl(const QString &url) { m_baseUrl = url; }
 
     const Config &config() const { return m_config; }
@@ -47,6 +60,8 @@ public:
 
     const QByteArray &anonKey() const { return m_anonKey; }
     const QByteArray &serviceRoleKey() const { return m_serviceRoleKey; }
+    // The key that opens the service-only endpoints (mailbox, test hooks).
+    const QByteArray &secretKey() const { return m_serviceRoleKey; }
     // The identity provider's signing key, created on first use.
     const crypto::RsaKey &idpKey();
     const QString &idpKeyId();
@@ -59,6 +74,11 @@ private:
     Config m_config;
     Database m_db;
     QString m_baseUrl;
+    bool preparePrivateFolder(QString *error) const;
+    void settleKeys();
+
+    QByteArray m_jwtSecret;
+    bool m_secretPrintable = false;
     QByteArray m_anonKey;
     QByteArray m_serviceRoleKey;
     crypto::RsaKey m_idpKey;

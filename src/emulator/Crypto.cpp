@@ -90,6 +90,10 @@ QByteArray base64Url(const QByteArray &data)
 
 bool fromBase64Url(const QByteArray &text, QByteArray *out)
 {
+    // JWS (RFC 7515 section 2) uses base64url without padding; a padded
+    // part is a different string for the same bytes, so it is refused.
+    if (text.contains('='))
+        return false;
     auto result = QByteArray::fromBase64Encoding(text, QByteArray::Base64UrlEncoding |
                                                            QByteArray::AbortOnBase64DecodingErrors);
     if (!result)

@@ -1,5 +1,6 @@
 #include "IdentityProvider.h"
 
+#include "AuthApi.h"
 #include "Backend.h"
 #include "Crypto.h"
 #include "Jwt.h"
@@ -129,7 +130,7 @@ Reply IdentityProvider::authorize(const QString &provider, const Request &reques
                                      {u"error_description"_s, u"The user cancelled sign-in"_s},
                                      {u"state"_s, request.param(u"state"_s)}}));
     const QString email = request.param(u"login_hint"_s).trimmed().toLower();
-    if (email.isEmpty() || !email.contains(u'@'))
+    if (!isEmailAddress(email))
         return Reply::html(200, loginPage(provider, request));
 
     QString name = request.param(u"name"_s).trimmed();

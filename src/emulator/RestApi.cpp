@@ -107,7 +107,7 @@ std::variant<DbRole, Reply> RestApi::role(const Request &request) const
     if (token.isEmpty())
         return DbRole{};
     const jwt::Decoded decoded =
-        jwt::verifyHs256(token, m_backend.config().jwtSecret, Backend::now(), kClockSkew);
+        jwt::verifyHs256(token, m_backend.jwtSecret(), Backend::now(), kClockSkew);
     if (decoded.status == jwt::Status::Expired) {
         Reply reply = restError(401, u"PGRST303"_s, u"JWT expired"_s);
         reply.withHeader("WWW-Authenticate",

@@ -1,6 +1,7 @@
 #include "Server.h"
 
 #include "Backend.h"
+#include "Crypto.h"
 #include "Errors.h"
 #include "Jwt.h"
 #include "Logging.h"
@@ -55,6 +56,47 @@ Request toRequest(const QHttpServerRequest &in)
     request.headers = in.headers();
     request.body = in.body();
     return request;
+}
+
+bool isLoopbackOrigin(const QByteArray &origin)
+{
+    const QUrl url(QString::fromLatin1(origin), QUrl::StrictMode);
+    const QString host = url.host();
+    return (url.scheme() == u"http" || url.scheme() == u"https") &&
+           (host == u"127.0.0.1" || host == u"localhost" || host == u"::1");
+}
+
+// The content types a web page may send cross-site without a CORS preflight.
+bool isCorsSimpleType(const QByteArray &contentType)
+{
+    const QByteArray type = contentType.split(';').first().trimmed().toLower();
+    return type == "text/plain" || type == "application/x-www-form-urlencoded" ||
+           type == "multipart/form-data";
+}
+
+// Endpoints that read JSON bodies; the local identity provider's token
+// endpoint takes forms, as OAuth's does.
+bool isJsonEndpoint(const QString &path)
+{
+    return path.startsWith(u"/auth/v1/") || path.startsWith(u"/rest/v1/") ||
+           path.startsWith(u"/mailbox/v1/") || path.startsWith(u"/_emulator/");
+}
+
+// A web page the person visits may make their browser send requests here;
+// refuse the ones that change state unless they come from loopback pages
+// with a content type a page cannot send without asking first.
+std::optional<Reply> refuseCrossSite(const Request &request)
+{
+    if (request.method == "GET" || request.method == "HEAD" || request.method == "OPTIONS")
+        return std::nullopt;
+    const QByteArray origin = request.header("origin");
+    if (!origin.isEmpty() && !isLoopbackOrigin(origin))
+        return authError(request, 403, u"origin_not_allowed"_s,
+                         u"Requests that change state must not come from another site"_s);
+    if (isJsonEndpoint(request.path) && isCorsSimpleType(request.header("content-type")))
+        return authError(request, 415, u"unsupported_media_type"_s,
+                         u"Send the body as application/json"_s);
+    return std::nullopt;
 }
 
 QString statsKey(const Request &request)
@@ -119,11 +161,15 @@ std::optional<Reply> Server::checkAccess(const Route &route, const Request &requ
             return gatewayError(401, u"Invalid API key"_s);
         return std::nullopt;
     }
-    case Access::ServiceRole:
-        if (request.bearerToken() != m_backend.serviceRoleKey())
+    case Access::ServiceRole: {
+        // Both, as the platform's gateway and GoTrue's admin API want them.
+        const QByteArray &secret = m_backend.secretKey();
+        if (!crypto::constantTimeEquals(request.header("apikey"), secret) ||
+            !crypto::constantTimeEquals(request.bearerToken(), secret))
             return authError(request, 401, u"no_authorization"_s,
-                             u"This endpoint requires the service_role key as Bearer token"_s);
+                             u"This endpoint requires the secret key as apikey and Bearer token"_s);
         return std::nullopt;
+    }
     }
     return std::nullopt;
 }
@@ -176,6 +222,9 @@ Reply Server::dispatch(const Request &request)
     if (request.body.size() > kMaxBody)
         return authError(request, 413, u"request_too_large"_s,
                          u"Request body is larger than 1 MB"_s);
+
+    if (auto refused = refuseCrossSite(request))
+        return *refused;
 
     bool pathKnown = false;
     const Route *route = findRoute(request, &pathKnown);

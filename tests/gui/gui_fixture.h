@@ -33,7 +33,10 @@ protected:
         MainWindow::Options options;
         options.backend.kind = BackendChoice::Kind::Local;
         options.rememberGeometry = false;
-        options.localBackendArguments = emulatorArgs;
+        // The mailbox is read without the key here (guitest::latestCode, the
+        // in-app inbox); the app's own backend keeps it closed.
+        options.localBackendArguments =
+            emulatorArgs + QStringList{QStringLiteral("--open-mailbox")};
         // Never the real keychain or browser from a test.
         options.useKeychain = false;
         options.environment = env;

@@ -70,7 +70,16 @@ QString errorMessage(const HttpResponse &r)
 
 bool Emu::start(const QStringList &args, QString *error)
 {
-    return proc.start(args, error);
+    // The suites forge tokens with the public dev secret; runs on a data
+    // folder or with a chosen secret keep the keys that come with them.
+    const bool ownKeys = args.contains(QStringLiteral("--data")) ||
+                         args.contains(QStringLiteral("--jwt-secret")) ||
+                         args.contains(QStringLiteral("--no-dev-keys"));
+    QStringList all = args;
+    all.removeAll(QStringLiteral("--no-dev-keys"));
+    if (!ownKeys)
+        all << QStringLiteral("--dev-keys");
+    return proc.start(all, error);
 }
 
 QUrl Emu::url(const QString &pathAndQuery) const
@@ -99,8 +108,8 @@ Headers Emu::userHeaders(const QString &token, bool versioned) const
 
 Headers Emu::serviceHeaders() const
 {
-    return {{"apikey", proc.serviceRoleKey().toLatin1()},
-            {"Authorization", "Bearer " + proc.serviceRoleKey().toLatin1()},
+    return {{"apikey", proc.secretKey().toLatin1()},
+            {"Authorization", "Bearer " + proc.secretKey().toLatin1()},
             {"X-Supabase-Api-Version", "2024-01-01"}};
 }
 
@@ -146,7 +155,7 @@ HttpResponse Emu::requestOtp(const QString &email, const QJsonObject &extra)
 QJsonArray Emu::messages(const QString &email)
 {
     const HttpResponse r = http.get(
-        QUrl(proc.mailbox() + QStringLiteral("/messages?to=") + enc(email)), anonHeaders());
+        QUrl(proc.mailbox() + QStringLiteral("/messages?to=") + enc(email)), serviceHeaders());
     return r.jsonArray();
 }
 
