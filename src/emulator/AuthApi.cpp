@@ -95,6 +95,8 @@ void AuthApi::registerRoutes(Server &server)
     server.route("GET", base + u"/callback"_s, Access::Open, bind(&AuthApi::callback));
     server.route("GET", base + u"/user/identities/authorize"_s, Access::ApiKey,
                  bind(&AuthApi::linkAuthorize));
+    server.routePrefix("DELETE", base + u"/user/identities/"_s, Access::ApiKey,
+                       bind(&AuthApi::deleteIdentity));
     server.routePrefix("GET", base + u"/admin/users/"_s, Access::ApiKey, bind(&AuthApi::adminUser));
     server.routePrefix("DELETE", base + u"/admin/users/"_s, Access::ApiKey,
                        bind(&AuthApi::adminUser));
@@ -254,7 +256,7 @@ Reply AuthApi::verify(const Request &request)
         return wrongType(request, u"email"_s);
     if (!optionalString(body, u"token"_s, &token))
         return wrongType(request, u"token"_s);
-    if (type != u"email" && type != u"signup" && type != u"magiclink")
+    if (type.isEmpty())
         return authError(request, 400, u"validation_failed"_s,
                          u"Verify requires a verification type"_s);
     email = email.trimmed().toLower();
@@ -264,6 +266,11 @@ Reply AuthApi::verify(const Request &request)
     if (token.trimmed().isEmpty())
         return authError(request, 400, u"validation_failed"_s, u"Verify requires a token"_s);
 
+    // GoTrue looks the token up by its type; this emulator never issues
+    // tokens of the others (recovery, invite, email_change, sms...), so
+    // they can only be wrong.
+    if (type != u"email" && type != u"signup" && type != u"magiclink")
+        return authError(request, 403, u"otp_expired"_s, u"Token has expired or is invalid"_s);
     Database &db = m_backend.db();
     Database::Transaction tx(db);
     const auto row = db.row(u"SELECT * FROM one_time_codes WHERE email = ?"_s, {email});
@@ -315,6 +322,33 @@ Reply AuthApi::adminUser(const Request &request)
     if (request.method == "DELETE")
         m_accounts.deleteUser(id);
     return Reply::json(200, json);
+}
+
+} // namespace exegia::emulator
+
+namespace exegia::emulator {
+
+// DELETE /user/identities/{id}: GoTrue authenticates first, then refuses
+// when manual linking is off, then checks the identity.
+Reply AuthApi::deleteIdentity(const Request &request)
+{
+    auto caller = m_sessions.authenticate(request);
+    if (auto *error = std::get_if<Reply>(&caller))
+        return *error;
+    if (!m_backend.config().linkingEnabled)
+        return authError(request, 404, u"manual_linking_disabled"_s,
+                         u"Manual linking is disabled"_s);
+    const QString id = request.path.section(u'/', -1);
+    if (!crypto::isUuid(id))
+        return authError(request, 404, u"validation_failed"_s, u"identity_id must be an UUID"_s);
+    const QString failure =
+        m_accounts.unlinkIdentity(std::get<Caller>(caller).userId, id.toLower());
+    if (failure == u"single_identity_not_deletable")
+        return authError(request, 422, failure,
+                         u"User must have at least 1 identity after unlinking"_s);
+    if (!failure.isEmpty())
+        return authError(request, 422, failure, u"Identity doesn't exist"_s);
+    return Reply::json(200, QJsonObject{});
 }
 
 } // namespace exegia::emulator

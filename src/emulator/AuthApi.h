@@ -51,6 +51,7 @@ private:
     // AuthApiOAuth.cpp
     Reply authorize(const Request &request);
     Reply linkAuthorize(const Request &request);
+    Reply deleteIdentity(const Request &request);
     // The signed-in caller's id when manual linking is on, else the refusal.
     std::variant<QString, Reply> linkingCaller(const Request &request);
     Reply callback(const Request &request);

@@ -250,7 +250,10 @@ bool Server::handleRequest(const QHttpServerRequest &in, QTcpSocket *socket)
 {
     const Request request = toRequest(in);
     Reply reply = dispatch(request);
-    if (request.apiVersioned())
+    // GoTrue echoes the version it used on its error answers only
+    // (HandleResponseError in supabase/auth's internal/api/errors.go).
+    if (request.apiVersioned() && reply.status >= 400 && !reply.fromGateway &&
+        request.path.startsWith(u"/auth/v1/"))
         reply.withHeader("X-Supabase-Api-Version", "2024-01-01");
 
     QHttpServerResponse response =
