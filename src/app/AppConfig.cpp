@@ -6,6 +6,8 @@
 
 #include <QSettings>
 
+namespace exegia::signin {
+
 using exegia::auth::ClientConfig;
 
 SavedSettings SavedSettings::load(QSettings &settings)
@@ -85,3 +87,5 @@ QString AppConfig::describe(const BackendChoice &choice)
     const QString host = choice.config.projectUrl.host();
     return host.isEmpty() ? tr("No project") : host;
 }
+
+} // namespace exegia::signin

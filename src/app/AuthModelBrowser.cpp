@@ -7,6 +7,8 @@
 #include <exegia/auth/BrowserFlow.h>
 #include <exegia/auth/ProfileCheckError.h>
 
+namespace exegia::signin {
+
 using namespace exegia::auth;
 
 void AuthModel::signInWithProvider(const QString &provider)
@@ -157,3 +159,5 @@ void AuthModel::signInInstead()
     };
     run(m_sessions->signOut(SignOutScope::Local), next, [next](const ErrorInfo &) { next(); });
 }
+
+} // namespace exegia::signin

@@ -2,6 +2,8 @@
 
 #include <QDir>
 
+namespace exegia::signin {
+
 SingleInstance::SingleInstance(const QString &directory)
     : m_path(QDir(directory).filePath(QStringLiteral("exegia-signin.lock")))
 {
@@ -32,3 +34,5 @@ QString SingleInstance::alreadyRunningMessage()
     return tr("Exegia Sign-In is already running. Switch to its window: two copies would share "
               "one saved session and could sign each other out.");
 }
+
+} // namespace exegia::signin

@@ -6,6 +6,8 @@
 
 #include <memory>
 
+namespace exegia::signin {
+
 // One running copy per user: two copies would share one keychain entry
 // and, with single-use refresh tokens, could revoke each other's session
 // (and would share the local backend's data folder). A QLockFile in the
@@ -31,3 +33,5 @@ private:
     std::unique_ptr<QLockFile> m_lock;
     qint64 m_otherPid = 0;
 };
+
+} // namespace exegia::signin

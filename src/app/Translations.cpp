@@ -5,6 +5,8 @@
 #include <QLibraryInfo>
 #include <QTranslator>
 
+namespace exegia::signin {
+
 namespace Translations {
 
 namespace {
@@ -69,3 +71,5 @@ QStringList available()
 }
 
 } // namespace Translations
+
+} // namespace exegia::signin

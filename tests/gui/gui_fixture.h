@@ -19,6 +19,14 @@
 
 #include <memory>
 
+using exegia::signin::AccountPage;
+using exegia::signin::AuthModel;
+using exegia::signin::BackendChoice;
+using exegia::signin::CodePage;
+using exegia::signin::MainWindow;
+using exegia::signin::RegisterPage;
+using exegia::signin::SignInPage;
+
 // The real window in local mode: it starts its own in-memory emulator, as
 // the app does, and tests drive it with QTest mouse and key events.
 class GuiTest : public ::testing::Test

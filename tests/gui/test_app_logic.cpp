@@ -16,6 +16,8 @@
 #include <QSignalSpy>
 #include <gtest/gtest.h>
 
+using namespace exegia::signin;
+
 using namespace exegia::auth;
 
 namespace {

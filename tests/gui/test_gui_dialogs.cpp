@@ -8,6 +8,8 @@
 #include <QRadioButton>
 #include <QTreeWidget>
 
+using namespace exegia::signin;
+
 using namespace guitest;
 
 TEST_F(GuiTest, SettingsRefuseAServiceKeyAndSayWhy)

@@ -4,6 +4,8 @@
 #include <QClipboard>
 #include <QGuiApplication>
 
+using namespace exegia::signin;
+
 using namespace guitest;
 
 TEST_F(GuiTest, GuestLandsOnAccountWithAGuestBadge)

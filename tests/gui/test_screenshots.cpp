@@ -1,7 +1,7 @@
 // The screenshot run: every screen and state, in English, German, French
 // and a dark palette, written as PNG files for a person to look at.
-#include "gui_fixture.h"
 #include "HeadlessBrowser.h"
+#include "gui_fixture.h"
 
 #include "Translations.h"
 #include "pages/BrowserPage.h"
@@ -14,6 +14,8 @@
 #include <QPromise>
 #include <QRadioButton>
 #include <QTreeWidget>
+
+using namespace exegia::signin;
 
 using namespace guitest;
 

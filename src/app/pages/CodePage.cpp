@@ -4,27 +4,24 @@
 #include "PageStyle.h"
 #include "ui_CodePage.h"
 
-#include <QKeyEvent>
+namespace exegia::signin {
 
-CodePage::CodePage(AuthModel *model, QWidget *parent)
-    : QWidget(parent)
-    , m_model(model)
+CodePage::CodePage(AuthModel *authModel, QWidget *parent)
+    : Page(authModel, parent)
     , m_ui(std::make_unique<Ui::CodePage>())
 {
     m_ui->setupUi(this);
-    m_ui->markLabel->setPixmap(
-        PageStyle::mark(QStringLiteral(":/icons/exegia-mark.svg"), {}, 36).pixmap(36, 36));
+    showHeaderMark(m_ui->markLabel);
 
-    auto verify = [this] { m_model->verifyCode(m_ui->codeEdit->text()); };
-    connect(m_ui->verifyButton, &QPushButton::clicked, m_model, verify);
-    connect(m_ui->codeEdit, &QLineEdit::returnPressed, m_model, verify);
-    connect(m_ui->resendButton, &QPushButton::clicked, m_model, &AuthModel::resendCode);
-    connect(m_ui->anotherEmailButton, &QPushButton::clicked, m_model, &AuthModel::useAnotherEmail);
+    auto verify = [this] { model()->verifyCode(m_ui->codeEdit->text()); };
+    connect(m_ui->verifyButton, &QPushButton::clicked, model(), verify);
+    connect(m_ui->codeEdit, &QLineEdit::returnPressed, model(), verify);
+    connect(m_ui->resendButton, &QPushButton::clicked, model(), &AuthModel::resendCode);
+    connect(m_ui->anotherEmailButton, &QPushButton::clicked, model(), &AuthModel::useAnotherEmail);
 
-    for (auto signal : {&AuthModel::stateChanged, &AuthModel::errorsChanged,
-                        &AuthModel::emailChanged, &AuthModel::noticeChanged})
-        connect(m_model, signal, this, &CodePage::refresh);
-    connect(m_model, &AuthModel::resendCooldownChanged, this, &CodePage::refreshCooldown);
+    refreshOn({&AuthModel::stateChanged, &AuthModel::errorsChanged, &AuthModel::emailChanged,
+               &AuthModel::noticeChanged});
+    connect(model(), &AuthModel::resendCooldownChanged, this, &CodePage::refreshCooldown);
     refresh();
 }
 
@@ -36,40 +33,36 @@ void CodePage::focusFirstField()
     m_ui->codeEdit->selectAll();
 }
 
-void CodePage::changeEvent(QEvent *event)
+void CodePage::retranslate()
 {
-    if (event->type() == QEvent::LanguageChange) {
-        m_ui->retranslateUi(this);
-        refresh();
-    }
-    QWidget::changeEvent(event);
+    m_ui->retranslateUi(this);
 }
 
-void CodePage::keyPressEvent(QKeyEvent *event)
+bool CodePage::escape()
 {
     // Esc goes back, the way "Use another email" does.
-    if (event->key() == Qt::Key_Escape && m_model->state() == AuthModel::State::AwaitingCode) {
-        m_model->useAnotherEmail();
-        return;
+    if (model()->state() == AuthModel::State::AwaitingCode) {
+        model()->useAnotherEmail();
+        return true;
     }
-    QWidget::keyPressEvent(event);
+    return false;
 }
 
 void CodePage::refresh()
 {
-    const auto state = m_model->state();
+    const auto state = model()->state();
     const bool waiting = state == AuthModel::State::AwaitingCode;
     m_ui->sentToLabel->setText(
         tr("Enter the 6-digit code we sent to %1. It can take a minute to arrive.")
-            .arg(m_model->email()));
+            .arg(model()->email()));
     m_ui->codeEdit->setReadOnly(!waiting);
     m_ui->verifyButton->setEnabled(waiting);
     m_ui->verifyButton->setText(state == AuthModel::State::Verifying ? tr("Verifying…")
                                                                      : tr("Verify"));
     m_ui->anotherEmailButton->setEnabled(waiting);
-    PageStyle::showMessage(m_ui->noticeLabel, m_model->notice());
-    PageStyle::showMessage(m_ui->codeErrorLabel, m_model->codeError(), m_ui->codeEdit);
-    if (!m_model->codeError().isEmpty() && isVisible()) {
+    PageStyle::showMessage(m_ui->noticeLabel, model()->notice());
+    PageStyle::showMessage(m_ui->codeErrorLabel, model()->codeError(), m_ui->codeEdit);
+    if (!model()->codeError().isEmpty() && isVisible()) {
         m_ui->codeEdit->setFocus(Qt::OtherFocusReason);
         m_ui->codeEdit->selectAll();
     }
@@ -78,9 +71,9 @@ void CodePage::refresh()
 
 void CodePage::refreshCooldown()
 {
-    const int seconds = m_model->resendCooldown();
-    const bool sending = m_model->busyAction() == AuthModel::Action::ResendCode;
-    const bool waiting = m_model->state() == AuthModel::State::AwaitingCode;
+    const int seconds = model()->resendCooldown();
+    const bool sending = model()->busyAction() == AuthModel::Action::ResendCode;
+    const bool waiting = model()->state() == AuthModel::State::AwaitingCode;
     m_ui->resendButton->setEnabled(waiting && seconds == 0);
     if (sending)
         m_ui->resendButton->setText(tr("Sending…"));
@@ -93,3 +86,5 @@ void CodePage::refreshCooldown()
         seconds > 0 ? tr("For security, a new code can be sent in %n second(s).", nullptr, seconds)
                     : QString());
 }
+
+} // namespace exegia::signin

@@ -9,6 +9,8 @@
 
 #include <QPushButton>
 
+namespace exegia::signin {
+
 SettingsDialog::SettingsDialog(const SavedSettings &current, QWidget *parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::SettingsDialog>())
@@ -79,3 +81,5 @@ void SettingsDialog::accept()
     m_result = next;
     QDialog::accept();
 }
+
+} // namespace exegia::signin
