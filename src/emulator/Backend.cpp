@@ -86,17 +86,43 @@ void Backend::settleKeys()
     m_secretPrintable = m_config.devKeys || !m_config.jwtSecret.isEmpty();
     if (m_config.devKeys) {
         m_jwtSecret = devJwtSecret();
-    } else if (!m_config.jwtSecret.isEmpty()) {
-        m_jwtSecret = m_config.jwtSecret;
+        m_publishableKey = QByteArrayLiteral("sb_publishable_exegia-local-development-key");
+        m_secretKey = QByteArrayLiteral("sb_secret_exegia-local-development-key");
     } else {
-        m_jwtSecret = m_db.metaValue(u"jwt_secret"_s);
-        if (m_jwtSecret.size() < 32) {
-            m_jwtSecret = crypto::randomToken(32);
-            m_db.setMetaValue(u"jwt_secret"_s, m_jwtSecret);
-        }
+        m_jwtSecret =
+            m_config.jwtSecret.isEmpty() ? storedRandom(u"jwt_secret"_s, {}) : m_config.jwtSecret;
+        m_publishableKey = storedRandom(u"publishable_key"_s, "sb_publishable_");
+        m_secretKey = storedRandom(u"secret_key"_s, "sb_secret_");
     }
     m_anonKey = legacyApiKey(u"anon"_s, m_jwtSecret);
     m_serviceRoleKey = legacyApiKey(u"service_role"_s, m_jwtSecret);
+}
+
+// A random value made once for this database and kept in it (in memory:
+// once per run).
+QByteArray Backend::storedRandom(const QString &name, const QByteArray &prefix)
+{
+    QByteArray value = m_db.metaValue(name);
+    if (value.size() < prefix.size() + 32) {
+        value = prefix + crypto::randomToken(32);
+        m_db.setMetaValue(name, value);
+    }
+    return value;
+}
+
+Backend::KeyRole Backend::keyRole(const QByteArray &apiKey) const
+{
+    if (apiKey.isEmpty())
+        return KeyRole::None;
+    if (crypto::constantTimeEquals(apiKey, m_publishableKey))
+        return KeyRole::Anon;
+    if (crypto::constantTimeEquals(apiKey, m_secretKey))
+        return KeyRole::ServiceRole;
+    if (m_config.legacyKeys && crypto::constantTimeEquals(apiKey, m_anonKey))
+        return KeyRole::Anon;
+    if (m_config.legacyKeys && crypto::constantTimeEquals(apiKey, m_serviceRoleKey))
+        return KeyRole::ServiceRole;
+    return KeyRole::None;
 }
 
 const crypto::RsaKey &Backend::idpKey()

@@ -18,6 +18,7 @@ struct Config
     QByteArray jwtSecret;
     bool devKeys = false;
     bool openMailbox = false; // the mailbox without the secret key (runs by hand)
+    bool legacyKeys = false;  // also accept the JWT anon/service_role API keys
     int idleTimeout = 60;     // seconds a connection may sit without a request
     int jwtExp = 3600;
     int otpExp = 3600;
@@ -58,10 +59,16 @@ public:
     static QString clientId(const QString &provider);
     static bool isIdpProvider(const QString &provider);
 
+    // The API keys: opaque sb_publishable_/sb_secret_ ones, and the legacy
+    // JWT anon/service_role ones (accepted only with --legacy-keys; the
+    // gateway also hands them to the services in place of an opaque key,
+    // as the platform's gateway does).
+    const QByteArray &publishableKey() const { return m_publishableKey; }
+    const QByteArray &secretKey() const { return m_secretKey; }
     const QByteArray &anonKey() const { return m_anonKey; }
     const QByteArray &serviceRoleKey() const { return m_serviceRoleKey; }
-    // The key that opens the service-only endpoints (mailbox, test hooks).
-    const QByteArray &secretKey() const { return m_serviceRoleKey; }
+    enum class KeyRole { None, Anon, ServiceRole };
+    KeyRole keyRole(const QByteArray &apiKey) const;
     // The identity provider's signing key, created on first use.
     const crypto::RsaKey &idpKey();
     const QString &idpKeyId();
@@ -76,9 +83,12 @@ private:
     QString m_baseUrl;
     bool preparePrivateFolder(QString *error) const;
     void settleKeys();
+    QByteArray storedRandom(const QString &name, const QByteArray &prefix);
 
     QByteArray m_jwtSecret;
     bool m_secretPrintable = false;
+    QByteArray m_publishableKey;
+    QByteArray m_secretKey;
     QByteArray m_anonKey;
     QByteArray m_serviceRoleKey;
     crypto::RsaKey m_idpKey;

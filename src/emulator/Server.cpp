@@ -58,6 +58,28 @@ Request toRequest(const QHttpServerRequest &in)
     return request;
 }
 
+// Kong also takes the key from the query string.
+QByteArray apiKeyOf(const Request &request)
+{
+    const QByteArray key = request.header("apikey");
+    return key.isEmpty() ? request.param(u"apikey"_s).toUtf8() : key;
+}
+
+// A request a browser made: browsers send Origin on cross-origin and
+// state-changing requests and Sec-Fetch-* on all of them; their User-Agent
+// names an engine (Qt's default "Mozilla/5.0" alone does not).
+bool fromBrowser(const Request &request)
+{
+    if (!request.header("origin").isEmpty() || !request.header("sec-fetch-mode").isEmpty())
+        return true;
+    const QByteArray agent = request.header("user-agent");
+    for (const char *engine : {"AppleWebKit/", "Gecko/", "Chrome/", "Firefox/", "Safari/"}) {
+        if (agent.contains(engine))
+            return true;
+    }
+    return false;
+}
+
 bool isLoopbackOrigin(const QByteArray &origin)
 {
     const QUrl url(QString::fromLatin1(origin), QUrl::StrictMode);
@@ -147,31 +169,47 @@ const Server::Route *Server::findRoute(const Request &request, bool *pathKnown) 
 
 std::optional<Reply> Server::checkAccess(const Route &route, const Request &request) const
 {
-    switch (route.access) {
-    case Access::Open:
+    if (route.access == Access::Open)
         return std::nullopt;
-    case Access::ApiKey: {
-        // Kong also takes the key from the query string.
-        QByteArray key = request.header("apikey");
-        if (key.isEmpty())
-            key = request.param(u"apikey"_s).toUtf8();
-        if (key.isEmpty())
-            return gatewayError(401, u"No API key found in request"_s);
-        if (key != m_backend.anonKey() && key != m_backend.serviceRoleKey())
-            return gatewayError(401, u"Invalid API key"_s);
-        return std::nullopt;
-    }
-    case Access::ServiceRole: {
-        // Both, as the platform's gateway and GoTrue's admin API want them.
-        const QByteArray &secret = m_backend.secretKey();
-        if (!crypto::constantTimeEquals(request.header("apikey"), secret) ||
-            !crypto::constantTimeEquals(request.bearerToken(), secret))
-            return authError(request, 401, u"no_authorization"_s,
-                             u"This endpoint requires the secret key as apikey and Bearer token"_s);
-        return std::nullopt;
-    }
-    }
+    const QByteArray key = apiKeyOf(request);
+    if (key.isEmpty() && route.access == Access::ApiKey)
+        return gatewayError(401, u"No API key found in request"_s);
+    const Backend::KeyRole role = m_backend.keyRole(key);
+    if (role == Backend::KeyRole::None && route.access == Access::ApiKey)
+        return gatewayError(401, u"Invalid API key"_s);
+    // Secret keys are for servers: the platform refuses them from browsers.
+    if (key.startsWith("sb_secret_") && fromBrowser(request))
+        return gatewayError(401, u"Forbidden use of secret API key in browser"_s);
+    // An opaque key is no JWT: in Authorization only as a copy of apikey.
+    const QByteArray bearer = request.bearerToken();
+    if (bearer.startsWith("sb_") && !crypto::constantTimeEquals(bearer, key))
+        return gatewayError(401, u"Invalid API key"_s);
+    if (route.access == Access::ServiceRole &&
+        (role != Backend::KeyRole::ServiceRole || !crypto::constantTimeEquals(bearer, key)))
+        return authError(request, 401, u"no_authorization"_s,
+                         u"This endpoint requires the secret key as apikey and Bearer token"_s);
     return std::nullopt;
+}
+
+// The platform's gateway hands Auth and PostgREST a JWT for the key's role
+// in place of an opaque key: when Authorization repeats the key, and for a
+// secret key sent alone. A publishable key alone stays anonymous.
+Request Server::forUpstream(const Request &request) const
+{
+    const QByteArray key = apiKeyOf(request);
+    if (!key.startsWith("sb_"))
+        return request;
+    const bool secret = m_backend.keyRole(key) == Backend::KeyRole::ServiceRole;
+    const bool repeated = request.bearerToken() == key;
+    if (!repeated && !(secret && request.header("authorization").isEmpty()))
+        return request;
+    Request upstream = request;
+    upstream.headers.removeIf([](const QPair<QByteArray, QByteArray> &h) {
+        return h.first.compare("authorization", Qt::CaseInsensitive) == 0;
+    });
+    upstream.headers.append(
+        {"Authorization", "Bearer " + (secret ? m_backend.serviceRoleKey() : m_backend.anonKey())});
+    return upstream;
 }
 
 std::optional<Reply> Server::takeFault(const Request &request)
@@ -238,7 +276,7 @@ Reply Server::dispatch(const Request &request)
     if (auto fault = takeFault(request))
         return *fault;
     try {
-        return route->handler(request);
+        return route->handler(forUpstream(request));
     } catch (const std::exception &e) {
         // A bug or a database failure must still answer like GoTrue would.
         qCWarning(lcEmulator) << "handler failed:" << request.method << request.path << e.what();

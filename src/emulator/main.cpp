@@ -84,6 +84,7 @@ void addOptions(QCommandLineParser &parser)
         {u"jwt-secret"_s, u"HS256 secret for tokens and API keys (32+ characters)."_s, u"S"_s},
         {u"dev-keys"_s,
          u"Use the public development secret and keys from the README (tests, docs)."_s},
+        {u"legacy-keys"_s, u"Also accept the JWT anon and service_role API keys."_s},
         {u"open-mailbox"_s, u"Let anyone on this computer read the mailbox (runs by hand)."_s},
         {u"idle-timeout"_s, u"Close connections idle this long (default 60)."_s, u"SECONDS"_s},
         {u"jwt-exp"_s, u"Access token lifetime."_s, u"SECONDS"_s},
@@ -122,6 +123,7 @@ bool parseConfig(QCoreApplication &app, Config *config)
                           : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     config->devKeys = parser.isSet(u"dev-keys"_s);
     config->openMailbox = parser.isSet(u"open-mailbox"_s);
+    config->legacyKeys = parser.isSet(u"legacy-keys"_s);
     if (parser.isSet(u"jwt-secret"_s) && config->devKeys) {
         std::fprintf(stderr,
                      "exegia-auth-emulator: --jwt-secret and --dev-keys exclude each other\n");
@@ -151,9 +153,8 @@ void printStartLine(const Backend &backend, const QString &url)
 {
     QJsonObject info{
         {u"url"_s, url},
-        {u"publishable_key"_s, QString::fromLatin1(backend.anonKey())},
+        {u"publishable_key"_s, QString::fromLatin1(backend.publishableKey())},
         {u"secret_key"_s, QString::fromLatin1(backend.secretKey())},
-        {u"service_role_key"_s, QString::fromLatin1(backend.serviceRoleKey())},
         {u"mailbox"_s, url + u"/mailbox/v1"_s},
         {u"issuers"_s, QJsonObject{{u"google"_s, backend.idpIssuer(u"google"_s)},
                                    {u"apple"_s, backend.idpIssuer(u"apple"_s)}}},
@@ -162,6 +163,10 @@ void printStartLine(const Backend &backend, const QString &url)
     };
     // The app reads this line through a pipe; a secret made for this data
     // folder is never printed (the keys signed with it are enough).
+    if (backend.config().legacyKeys) {
+        info.insert(u"anon_key"_s, QString::fromLatin1(backend.anonKey()));
+        info.insert(u"service_role_key"_s, QString::fromLatin1(backend.serviceRoleKey()));
+    }
     if (backend.jwtSecretIsPrintable())
         info.insert(u"jwt_secret"_s, QString::fromUtf8(backend.jwtSecret()));
     std::fputs(QJsonDocument(info).toJson(QJsonDocument::Compact).constData(), stdout);

@@ -70,15 +70,21 @@ QString errorMessage(const HttpResponse &r)
 
 bool Emu::start(const QStringList &args, QString *error)
 {
-    // The suites forge tokens with the public dev secret; runs on a data
-    // folder or with a chosen secret keep the keys that come with them.
+    // The suites forge HS256 tokens with the public dev secret and use the
+    // legacy service_role JWT; runs on a data folder or with a chosen secret
+    // keep the keys that come with them. --no-dev-keys / --no-legacy-keys
+    // (fixture-only words) ask for the emulator's defaults.
     const bool ownKeys = args.contains(QStringLiteral("--data")) ||
                          args.contains(QStringLiteral("--jwt-secret")) ||
                          args.contains(QStringLiteral("--no-dev-keys"));
+    const bool newKeysOnly = args.contains(QStringLiteral("--no-legacy-keys"));
     QStringList all = args;
     all.removeAll(QStringLiteral("--no-dev-keys"));
+    all.removeAll(QStringLiteral("--no-legacy-keys"));
     if (!ownKeys)
         all << QStringLiteral("--dev-keys");
+    if (!newKeysOnly)
+        all << QStringLiteral("--legacy-keys");
     return proc.start(all, error);
 }
 
