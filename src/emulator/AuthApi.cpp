@@ -100,9 +100,11 @@ void AuthApi::registerRoutes(Server &server)
     server.routePrefix("GET", base + u"/admin/users/"_s, Access::ApiKey, bind(&AuthApi::adminUser));
     server.routePrefix("DELETE", base + u"/admin/users/"_s, Access::ApiKey,
                        bind(&AuthApi::adminUser));
-    server.route("GET", base + u"/.well-known/jwks.json"_s, Access::Open, [](const Request &) {
-        // HS256 projects publish no keys.
-        return Reply::json(200, QJsonObject{{u"keys"_s, QJsonArray{}}});
+    server.route("GET", base + u"/.well-known/jwks.json"_s, Access::Open, [this](const Request &) {
+        // The public signing keys (none with hs256), cached as supabase/auth
+        // lets them be (internal/api/jwks.go).
+        return Reply::json(200, QJsonObject{{u"keys"_s, m_backend.publicJwks()}})
+            .withHeader("Cache-Control", "public, max-age=600");
     });
 }
 
@@ -311,7 +313,8 @@ Reply AuthApi::logout(const Request &request)
 
 Reply AuthApi::adminUser(const Request &request)
 {
-    if (request.bearerToken() != m_backend.serviceRoleKey())
+    const jwt::Decoded caller = m_backend.verifyAccessToken(request.bearerToken(), Backend::now());
+    if (!caller.ok() || caller.payload.value(u"role").toString() != u"service_role")
         return authError(request, 403, u"not_admin"_s, u"User not allowed"_s);
     const QString id = request.path.section(u'/', -1);
     if (!crypto::isUuid(id))

@@ -2,6 +2,12 @@
 
 #include "Crypto.h"
 #include "Database.h"
+#include "Jwt.h"
+
+#include <QHash>
+#include <QJsonArray>
+
+#include <vector>
 
 #include <QByteArray>
 #include <QString>
@@ -19,7 +25,9 @@ struct Config
     bool devKeys = false;
     bool openMailbox = false; // the mailbox without the secret key (runs by hand)
     bool legacyKeys = false;  // also accept the JWT anon/service_role API keys
-    int idleTimeout = 60;     // seconds a connection may sit without a request
+    QString signingKey = QStringLiteral("es256"); // access tokens: es256, rs256 or hs256
+    bool rotateSigningKey = false;                // a new current key at start
+    int idleTimeout = 60;                         // seconds a connection may sit without a request
     int jwtExp = 3600;
     int otpExp = 3600;
     int emailCooldown = 60;
@@ -69,8 +77,20 @@ public:
     const QByteArray &serviceRoleKey() const { return m_serviceRoleKey; }
     enum class KeyRole { None, Anon, ServiceRole };
     KeyRole keyRole(const QByteArray &apiKey) const;
+
+    // Access tokens: the current signing key (ES256 or RS256, with kid), or
+    // HS256 with the JWT secret under --signing-key hs256. Verification
+    // knows the current and the previous key; HS256 only with hs256
+    // signing or --legacy-keys.
+    QByteArray signAccessToken(const QJsonObject &claims) const;
+    jwt::Decoded verifyAccessToken(const QByteArray &token, qint64 now, int leeway = 0) const;
+    QJsonArray publicJwks() const;
+    // Adds a new current key and keeps the previous one; returns its kid.
+    QString rotateSigningKey();
+    // The JWT the gateway hands the services for an opaque key's role.
+    QByteArray roleToken(const QString &role);
     // The identity provider's signing key, created on first use.
-    const crypto::RsaKey &idpKey();
+    const crypto::KeyPair &idpKey();
     const QString &idpKeyId();
 
     static qint64 now();
@@ -84,6 +104,16 @@ private:
     bool preparePrivateFolder(QString *error) const;
     void settleKeys();
     QByteArray storedRandom(const QString &name, const QByteArray &prefix);
+    void loadSigningKeys();
+    void saveSigningKeys();
+
+    struct SigningKey
+    {
+        QString kid;
+        crypto::KeyPair key;
+    };
+    std::vector<SigningKey> m_signingKeys; // newest (current) first
+    QHash<QString, QByteArray> m_roleTokens;
 
     QByteArray m_jwtSecret;
     bool m_secretPrintable = false;
@@ -91,7 +121,7 @@ private:
     QByteArray m_secretKey;
     QByteArray m_anonKey;
     QByteArray m_serviceRoleKey;
-    crypto::RsaKey m_idpKey;
+    crypto::KeyPair m_idpKey;
     QString m_idpKeyId;
 };
 

@@ -85,7 +85,7 @@ Reply IdentityProvider::discovery(const QString &provider)
 
 Reply IdentityProvider::jwks()
 {
-    const crypto::RsaKey &key = m_backend.idpKey();
+    const crypto::KeyPair &key = m_backend.idpKey();
     const QJsonObject jwk{{u"kty"_s, u"RSA"_s},
                           {u"use"_s, u"sig"_s},
                           {u"alg"_s, u"RS256"_s},

@@ -137,6 +137,11 @@ Server::Server(Backend &backend, QObject *parent)
 {
     route("GET", u"/_emulator/stats"_s, Access::ServiceRole,
           [this](const Request &r) { return stats(r); });
+    route("POST", u"/_emulator/signing-keys/rotate"_s, Access::ServiceRole,
+          [this](const Request &) {
+              const QString kid = m_backend.rotateSigningKey();
+              return Reply::json(200, QJsonObject{{u"kid"_s, kid}});
+          });
     route("POST", u"/_emulator/faults"_s, Access::ServiceRole,
           [this](const Request &r) { return addFault(r); });
 }
@@ -194,7 +199,7 @@ std::optional<Reply> Server::checkAccess(const Route &route, const Request &requ
 // The platform's gateway hands Auth and PostgREST a JWT for the key's role
 // in place of an opaque key: when Authorization repeats the key, and for a
 // secret key sent alone. A publishable key alone stays anonymous.
-Request Server::forUpstream(const Request &request) const
+Request Server::forUpstream(const Request &request)
 {
     const QByteArray key = apiKeyOf(request);
     if (!key.startsWith("sb_"))
@@ -208,7 +213,7 @@ Request Server::forUpstream(const Request &request) const
         return h.first.compare("authorization", Qt::CaseInsensitive) == 0;
     });
     upstream.headers.append(
-        {"Authorization", "Bearer " + (secret ? m_backend.serviceRoleKey() : m_backend.anonKey())});
+        {"Authorization", "Bearer " + m_backend.roleToken(secret ? u"service_role"_s : u"anon"_s)});
     return upstream;
 }
 

@@ -59,7 +59,7 @@ private:
 
     const Route *findRoute(const Request &request, bool *pathKnown) const;
     std::optional<Reply> checkAccess(const Route &route, const Request &request) const;
-    Request forUpstream(const Request &request) const;
+    Request forUpstream(const Request &request);
     std::optional<Reply> takeFault(const Request &request);
     void count(const Request &request);
     Reply stats(const Request &request) const;

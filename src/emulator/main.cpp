@@ -85,6 +85,8 @@ void addOptions(QCommandLineParser &parser)
         {u"dev-keys"_s,
          u"Use the public development secret and keys from the README (tests, docs)."_s},
         {u"legacy-keys"_s, u"Also accept the JWT anon and service_role API keys."_s},
+        {u"signing-key"_s, u"Access token signing: es256 (default), rs256 or hs256."_s, u"ALG"_s},
+        {u"rotate-signing-key"_s, u"Make a new current signing key, keeping the previous."_s},
         {u"open-mailbox"_s, u"Let anyone on this computer read the mailbox (runs by hand)."_s},
         {u"idle-timeout"_s, u"Close connections idle this long (default 60)."_s, u"SECONDS"_s},
         {u"jwt-exp"_s, u"Access token lifetime."_s, u"SECONDS"_s},
@@ -124,6 +126,14 @@ bool parseConfig(QCoreApplication &app, Config *config)
     config->devKeys = parser.isSet(u"dev-keys"_s);
     config->openMailbox = parser.isSet(u"open-mailbox"_s);
     config->legacyKeys = parser.isSet(u"legacy-keys"_s);
+    config->rotateSigningKey = parser.isSet(u"rotate-signing-key"_s);
+    if (parser.isSet(u"signing-key"_s))
+        config->signingKey = parser.value(u"signing-key"_s).toLower();
+    if (config->signingKey != u"es256" && config->signingKey != u"rs256" &&
+        config->signingKey != u"hs256") {
+        std::fprintf(stderr, "exegia-auth-emulator: --signing-key is es256, rs256 or hs256\n");
+        return false;
+    }
     if (parser.isSet(u"jwt-secret"_s) && config->devKeys) {
         std::fprintf(stderr,
                      "exegia-auth-emulator: --jwt-secret and --dev-keys exclude each other\n");

@@ -83,8 +83,11 @@ bool Emu::start(const QStringList &args, QString *error)
     all.removeAll(QStringLiteral("--no-legacy-keys"));
     if (!ownKeys)
         all << QStringLiteral("--dev-keys");
+    // ... and read the tokens it issues as HS256.
     if (!newKeysOnly)
         all << QStringLiteral("--legacy-keys");
+    if (!newKeysOnly && !args.contains(QStringLiteral("--signing-key")))
+        all << QStringLiteral("--signing-key") << QStringLiteral("hs256");
     return proc.start(all, error);
 }
 
