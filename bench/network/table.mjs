@@ -36,9 +36,11 @@ function wire(name) {
   };
 }
 
-// Cold: one sample per process; warm: every sample of both rounds.
+// Cold: one sample per process; warm: every sample of both rounds, and per
+// process the relay's round trips with the first (cold) call's share taken
+// off, divided by the calls after it.
 function collect(client) {
-  const flows = new Map(flowIds.map((id) => [id, { cold: [], coldWire: [], warm: [], requests: [] }]));
+  const flows = new Map(flowIds.map((id) => [id, { cold: [], coldWire: [], warm: [], warmProcesses: [] }]));
   for (const file of files.filter((f) => f.startsWith(`${client}-`) && f.endsWith('.json'))) {
     const name = file.slice(0, -'.json'.length);
     const json = JSON.parse(read(file));
@@ -51,7 +53,7 @@ function collect(client) {
         f.coldWire.push(wire(name));
       } else {
         f.warm.push(...row.wall_ms);
-        f.requests.push(row.requests);
+        f.warmProcesses.push({ calls: json.iterations + json.warmup, wire: wire(name) });
       }
     }
   }
@@ -85,7 +87,12 @@ const ours = collect('ours');
 const theirs = collect('theirs');
 const fmt = (v) => v.toFixed(0);
 const ratio = (a, b) => (a / b).toFixed(2);
-const trips = (ms) => Math.round(ms / rtt);
+// Round trips of one warm call, counted at the relay.
+function warmTrips(f) {
+  const cold = median(f.coldWire.map((w) => w.round_trips));
+  const perCall = f.warmProcesses.map((p) => (p.wire.round_trips - cold) / (p.calls - 1));
+  return Math.round(mean(perCall) * 10) / 10;
+}
 const mean = (values) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
 const wireMean = (f, key) => mean(f.coldWire.map((w) => w[key]));
 
@@ -96,9 +103,9 @@ const shortName = {
 };
 const out = [];
 const dat = ['# flow cold_ours cold_theirs warm_ours warm_theirs trips_warm_ours trips_warm_theirs trips_cold_ours trips_cold_theirs'];
-out.push(`Round trips: warm = median wall time / RTT (${rtt} ms), rounded; cold = counted at the ` +
-  'relay (TCP handshake, TLS handshake and every answered request flight, median of the cold ' +
-  'processes). Times are medians in ms; ratio = ours / theirs.', '');
+out.push('Round trips, counted at the relay (a TCP handshake, or a client flight the server ' +
+  'answered): warm = per call after the first, mean over the warm processes; cold = the first call ' +
+  `of a fresh process, median. Times are medians in ms at ${rtt} ms RTT; ratio = ours / theirs.`, '');
 out.push('| flow | round trips ours / theirs | cold ms ours / theirs | cold ratio | warm ms ours / theirs | warm ratio |');
 out.push('|---|---|---|---|---|---|');
 for (const id of flowIds) {
@@ -106,10 +113,11 @@ for (const id of flowIds) {
   if (!o.cold.length || !t.cold.length || !o.warm.length || !t.warm.length) continue;
   const [co, ct, wo, wt] = [median(o.cold), median(t.cold), median(o.warm), median(t.warm)];
   const [ro, rt] = [o, t].map((f) => median(f.coldWire.map((w) => w.round_trips)));
-  out.push(`| ${o.name} | ${trips(wo)} / ${trips(wt)} (cold ${ro} / ${rt}) | ` +
+  const [wro, wrt] = [warmTrips(o), warmTrips(t)];
+  out.push(`| ${o.name} | ${wro} / ${wrt} (cold ${ro} / ${rt}) | ` +
     `${fmt(co)} / ${fmt(ct)} | ${ratio(co, ct)} | ${fmt(wo)} / ${fmt(wt)} | ${ratio(wo, wt)} |`);
   dat.push(`"${shortName[id] ?? id}" ${co.toFixed(1)} ${ct.toFixed(1)} ${wo.toFixed(1)} ` +
-    `${wt.toFixed(1)} ${trips(wo)} ${trips(wt)} ${ro} ${rt}`);
+    `${wt.toFixed(1)} ${wro} ${wrt} ${ro} ${rt}`);
 }
 
 out.push('', 'What a cold call put on the wire (mean per process): API requests (nginx log), TCP ' +
@@ -126,7 +134,7 @@ for (const id of flowIds) {
     `${n(t, 'connections')} | ${n(o, 'round_trips')} / ${n(t, 'round_trips')} | ${protocols(o)} / ${protocols(t)} |`);
 }
 
-out.push('', 'Warm processes (all flows, warm-up included):', '');
+out.push('', 'Warm processes (one per flow, warm-up included):', '');
 for (const [client, label] of [['ours', 'exegia-auth'], ['theirs', 'supabase-js']]) {
   const w = warmConnections(client);
   out.push(`- ${label}: ${w.requests} requests on ${w.connections} TCP connections in ${w.processes} ` +

@@ -2,7 +2,7 @@
 
 #include "ErrorText.h"
 
-#include <exegia/auth/ConfigError.h>
+#include <exegia/auth/Errors.h>
 
 #include <QSettings>
 
@@ -46,8 +46,7 @@ BackendChoice AppConfig::project(const QString &url, const QString &key,
     try {
         choice.config.validate();
     } catch (const exegia::auth::ConfigError &e) {
-        choice.error = ErrorText::forConfig(choice.config.projectUrl, choice.config.publishableKey,
-                                            e.userMessage());
+        choice.error = ErrorText::forConfig(e);
     }
     return choice;
 }

@@ -1,7 +1,7 @@
 #include "AuthModel.h"
 
 #include <exegia/auth/AuthClient.h>
-#include <exegia/auth/ConfigError.h>
+#include <exegia/auth/Errors.h>
 
 #include <QGuiApplication>
 #include <QRegularExpression>
@@ -80,8 +80,7 @@ void AuthModel::setBackend(const ClientConfig &config, const QString &descriptio
         m_client = createClient(config);
     } catch (const ConfigError &e) {
         emit backendChanged();
-        setError(Field::SignIn,
-                 ErrorText::forConfig(config.projectUrl, config.publishableKey, e.userMessage()));
+        setError(Field::SignIn, ErrorText::forConfig(e));
         setState(State::Error);
         return;
     }

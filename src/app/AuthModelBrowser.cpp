@@ -5,7 +5,7 @@
 
 #include <exegia/auth/AuthClient.h>
 #include <exegia/auth/BrowserFlow.h>
-#include <exegia/auth/ProfileCheckError.h>
+#include <exegia/auth/Errors.h>
 
 namespace exegia::signin {
 

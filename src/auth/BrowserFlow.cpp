@@ -1,8 +1,7 @@
-#include <exegia/auth/AuthApiError.h>
 #include <exegia/auth/BrowserFlow.h>
-#include <exegia/auth/Logging.h>
 
 #include "detail/Completion.h"
+#include "detail/Logging.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>
@@ -39,36 +38,6 @@ QString page(const QString &title, const QString &text)
 }
 
 } // namespace
-
-BrowserFlowError::BrowserFlowError(Kind kind, const QString &detail)
-    : Error(detail)
-    , m_kind(kind)
-{}
-
-QString BrowserFlowError::userMessage() const
-{
-    switch (m_kind) {
-    case Kind::Cancelled:
-        return QCoreApplication::translate("exegia::auth::BrowserFlowError",
-                                           "Sign-in was cancelled.");
-    case Kind::TimedOut:
-        return QCoreApplication::translate(
-            "exegia::auth::BrowserFlowError",
-            "The browser sign-in took too long. Please start again.");
-    case Kind::ListenFailed:
-        return QCoreApplication::translate(
-            "exegia::auth::BrowserFlowError",
-            "Could not prepare the browser sign-in on this computer. Please try again.");
-    case Kind::ProviderDenied:
-        return QCoreApplication::translate("exegia::auth::BrowserFlowError",
-                                           "Sign-in was cancelled in the browser.");
-    case Kind::NoCode:
-        break;
-    }
-    return QCoreApplication::translate(
-        "exegia::auth::BrowserFlowError",
-        "The browser came back without signing you in. Please try again.");
-}
 
 struct BrowserFlow::State
 {

@@ -1,19 +1,20 @@
-#include <exegia/auth/AuthApiError.h>
-#include <exegia/auth/AuthClient.h>
 #include <exegia/auth/BrowserSignIn.h>
-#include <exegia/auth/ConfigError.h>
-#include <exegia/auth/Logging.h>
-#include <exegia/auth/NetworkError.h>
-#include <exegia/auth/Pkce.h>
+
+#include <exegia/auth/AuthClient.h>
+#include <exegia/auth/Errors.h>
 
 #include "detail/Chain.h"
+#include "detail/Logging.h"
+#include "detail/Pkce.h"
+#include "detail/Wire.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkReply>
 #include <QRandomGenerator>
 #include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
 
 namespace exegia::auth {
 
@@ -51,6 +52,7 @@ void addExtra(QList<QPair<QString, QString>> &items, const QMap<QString, QString
     for (auto it = extra.cbegin(); it != extra.cend(); ++it) {
         if (kReserved.contains(it.key()))
             throw ConfigError(
+                ConfigError::Kind::InvalidArgument,
                 QStringLiteral("the query parameter %1 is set by the flow itself").arg(it.key()));
         items.append({it.key(), it.value()});
     }
@@ -71,9 +73,7 @@ BrowserSignIn::BrowserSignIn(AuthClient *client, QObject *parent)
     : QObject(parent)
     , m_client(client)
     , m_launcher(BrowserFlow::systemLauncher())
-{
-    m_nam.setTransferTimeout(30000);
-}
+{}
 
 BrowserSignIn::~BrowserSignIn() = default;
 
@@ -114,7 +114,7 @@ BrowserFlow *BrowserSignIn::newFlow()
         if (m_flow == flow)
             m_flow = nullptr;
         flow->deleteLater();
-        Q_EMIT finished();
+        emit finished();
     });
     m_flow = flow;
     return flow;
@@ -139,9 +139,9 @@ QFuture<SignInResult> BrowserSignIn::signInWithProvider(const QString &provider,
         QString path = url.path();
         if (path.endsWith(u'/'))
             path.chop(1);
-        url.setPath(path + QStringLiteral("/auth/v1/authorize"));
+        url.setPath(path + wire::kAuthorize);
         url = withQuery(url, items);
-        Q_EMIT waitingForBrowser(url);
+        emit waitingForBrowser(url);
         step(this, done, flow->start(url),
              [this, done, verifier, provider](const BrowserCallback &cb) {
                  step(this, done, m_client->exchangeCodeForSession(cb.code, verifier),
@@ -170,7 +170,7 @@ QFuture<LinkResult> BrowserSignIn::linkIdentity(const QString &accessToken, cons
                  if (!flow)
                      throw BrowserFlowError(BrowserFlowError::Kind::Cancelled,
                                             QStringLiteral("replaced"));
-                 Q_EMIT waitingForBrowser(link.url);
+                 emit waitingForBrowser(link.url);
                  step(this, done, flow->start(link.url),
                       [this, done, link](const BrowserCallback &cb) {
                           step(this, done,
@@ -201,6 +201,7 @@ QFuture<SignInResult> BrowserSignIn::signInWithGoogle(const GoogleOAuthConfig &c
     done.guard([&] {
         if (config.clientId.isEmpty())
             throw ConfigError(
+                ConfigError::Kind::InvalidArgument,
                 QStringLiteral("a Google desktop client id is needed for Google's own sign-in"));
         BrowserFlow *flow = newFlow();
         GoogleRequest request;
@@ -224,7 +225,7 @@ QFuture<SignInResult> BrowserSignIn::signInWithGoogle(const GoogleOAuthConfig &c
             {QStringLiteral("code_challenge_method"), QStringLiteral("S256")}};
         addExtra(items, config.extraParams);
         const QUrl url = withQuery(config.authorizationEndpoint, items);
-        Q_EMIT waitingForBrowser(url);
+        emit waitingForBrowser(url);
         step(this, done, flow->start(url), [this, done, request](const BrowserCallback &cb) {
             if (cb.values.value(QStringLiteral("state")).toString() != request.state)
                 throw BrowserFlowError(BrowserFlowError::Kind::NoCode,
@@ -248,37 +249,26 @@ void BrowserSignIn::exchangeGoogleCode(const Completion<SignInResult> &done,
         {QStringLiteral("code_verifier"), request.verifier}};
     if (!request.config.clientSecret.isEmpty())
         form.append({QStringLiteral("client_secret"), request.config.clientSecret});
-    QNetworkRequest post(request.config.tokenEndpoint);
-    post.setHeader(QNetworkRequest::ContentTypeHeader,
-                   QStringLiteral("application/x-www-form-urlencoded"));
-    post.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                      QNetworkRequest::ManualRedirectPolicy);
-    QNetworkReply *reply =
-        m_nam.post(post, withQuery(QUrl(), form).query(QUrl::FullyEncoded).toLatin1());
-    connect(reply, &QNetworkReply::finished, this, [this, reply, done, nonce = request.nonce] {
-        reply->deleteLater();
-        done.guard([&] {
-            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            const QJsonObject body = QJsonDocument::fromJson(reply->readAll()).object();
-            if (status == 0)
-                throw NetworkError(reply->error() == QNetworkReply::OperationCanceledError
-                                       ? NetworkError::Kind::Timeout
-                                       : NetworkError::Kind::Other,
-                                   reply->errorString());
-            if (status != 200)
-                throw AuthApiError(status, body.value(u"error").toString(),
-                                   body.value(u"error_description").toString());
-            const QString idToken = body.value(u"id_token").toString();
-            if (idToken.isEmpty())
-                throw NetworkError(NetworkError::Kind::MalformedReply,
-                                   QStringLiteral("the token endpoint sent no id_token"));
-            IdTokenOptions options;
-            options.nonce = nonce;
-            options.accessToken = body.value(u"access_token").toString();
-            forward(this, done,
-                    m_client->signInWithIdToken(QStringLiteral("google"), idToken, options));
-        });
-    });
+    HttpRequest post;
+    post.method = "POST";
+    post.externalUrl = request.config.tokenEndpoint;
+    post.path = request.config.tokenEndpoint.path();
+    post.formBody = withQuery(QUrl(), form).query(QUrl::FullyEncoded).toLatin1();
+    step(this, done, m_client->transport()->request(post),
+         [this, done, nonce = request.nonce](const HttpReply &reply) {
+             const QJsonObject body = QJsonDocument::fromJson(reply.body).object();
+             if (reply.status != 200)
+                 throw AuthApiError(reply.status, body.value(u"error").toString(),
+                                    body.value(u"error_description").toString());
+             const QString idToken = body.value(u"id_token").toString();
+             if (idToken.isEmpty())
+                 throw NetworkError(NetworkError::Kind::MalformedReply,
+                                    u"the token endpoint sent no id_token"_s);
+             IdTokenOptions options;
+             options.nonce = nonce;
+             options.accessToken = body.value(u"access_token").toString();
+             forward(this, done, m_client->signInWithIdToken(u"google"_s, idToken, options));
+         });
 }
 
 } // namespace exegia::auth

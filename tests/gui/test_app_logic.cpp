@@ -8,10 +8,8 @@
 #include "Translations.h"
 #include "gui_support.h"
 
-#include <exegia/auth/ApiError.h>
-#include <exegia/auth/AuthApiError.h>
-#include <exegia/auth/ConfigError.h>
-#include <exegia/auth/NetworkError.h>
+#include <exegia/auth/ClientConfig.h>
+#include <exegia/auth/Errors.h>
 
 #include <QSignalSpy>
 #include <gtest/gtest.h>
@@ -19,6 +17,7 @@
 using namespace exegia::signin;
 
 using namespace exegia::auth;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -104,20 +103,36 @@ TEST(ErrorText, PostgrestAndNetworkAndConfigErrors)
         EXPECT_TRUE(looksLikeASentence(info.text)) << info.text.toStdString();
         EXPECT_FALSE(info.text.contains(QStringLiteral("detail")));
     }
-    const ErrorInfo config = ErrorText::describe(ConfigError(QStringLiteral("Refused.")));
-    EXPECT_EQ(config.text, QStringLiteral("Refused."));
+    const ErrorInfo config =
+        ErrorText::describe(ConfigError(ConfigError::Kind::SecretKey, QStringLiteral("x")));
+    EXPECT_TRUE(config.text.contains(QStringLiteral("secret key")));
     EXPECT_EQ(ErrorText::describe(std::runtime_error("boom")).code, QStringLiteral("unexpected"));
 }
 
 TEST(ErrorText, ConfigRefusalsAreWordedByField)
 {
-    EXPECT_TRUE(ErrorText::forPublishableKey(QStringLiteral("sb_secret_abc"), {})
+    // The library's ConfigError::Kind decides; the app only words it.
+    auto kindOf = [](const QString &url, const QString &key) {
+        ClientConfig config;
+        config.projectUrl = QUrl(url);
+        config.publishableKey = key;
+        try {
+            config.validate();
+        } catch (const ConfigError &e) {
+            return std::optional(e.kind());
+        }
+        return std::optional<ConfigError::Kind>();
+    };
+    const QString ok = QStringLiteral("sb_publishable_x");
+    EXPECT_TRUE(ErrorText::forPublishableKey(*kindOf(u"https://a.co"_s, u"sb_secret_abc"_s))
                     .contains(QStringLiteral("secret key")));
-    EXPECT_TRUE(ErrorText::forPublishableKey(QString::fromLatin1(kServiceKey), {})
-                    .contains(QStringLiteral("service_role")));
-    EXPECT_TRUE(ErrorText::forProjectUrl(QUrl(QStringLiteral("http://example.com")), {})
+    EXPECT_TRUE(
+        ErrorText::forPublishableKey(*kindOf(u"https://a.co"_s, QString::fromLatin1(kServiceKey)))
+            .contains(QStringLiteral("service_role")));
+    EXPECT_TRUE(ErrorText::forProjectUrl(*kindOf(u"http://example.com"_s, ok))
                     .contains(QStringLiteral("https://")));
-    EXPECT_TRUE(ErrorText::forProjectUrl(QUrl(QStringLiteral("http://127.0.0.1:5")), {}).isEmpty());
+    EXPECT_FALSE(kindOf(u"http://127.0.0.1:5"_s, ok));
+    EXPECT_TRUE(ErrorText::forProjectUrl(ConfigError::Kind::SecretKey).isEmpty());
 }
 
 TEST(AppConfig, CommandLineBeatsEnvironmentBeatsSettings)

@@ -5,7 +5,7 @@
 #include "ui_SettingsDialog.h"
 
 #include <exegia/auth/ClientConfig.h>
-#include <exegia/auth/ConfigError.h>
+#include <exegia/auth/Errors.h>
 
 #include <QPushButton>
 
@@ -60,8 +60,7 @@ void SettingsDialog::accept()
         try {
             exegia::auth::validateProjectUrl(config.projectUrl);
         } catch (const exegia::auth::ConfigError &e) {
-            PageStyle::showMessage(m_ui->urlErrorLabel,
-                                   ErrorText::forProjectUrl(config.projectUrl, e.userMessage()),
+            PageStyle::showMessage(m_ui->urlErrorLabel, ErrorText::forProjectUrl(e.kind()),
                                    m_ui->urlEdit);
             m_ui->urlEdit->setFocus(Qt::OtherFocusReason);
             return;
@@ -69,10 +68,8 @@ void SettingsDialog::accept()
         try {
             config.validate();
         } catch (const exegia::auth::ConfigError &e) {
-            PageStyle::showMessage(
-                m_ui->keyErrorLabel,
-                ErrorText::forPublishableKey(config.publishableKey, e.userMessage()),
-                m_ui->keyEdit);
+            PageStyle::showMessage(m_ui->keyErrorLabel, ErrorText::forPublishableKey(e.kind()),
+                                   m_ui->keyEdit);
             m_ui->keyEdit->setFocus(Qt::OtherFocusReason);
             m_ui->keyEdit->selectAll();
             return;

@@ -4,8 +4,8 @@
 #include "HeadlessBrowser.h"
 #include "TestHttp.h"
 
-#include <exegia/auth/AuthApiError.h>
 #include <exegia/auth/BrowserFlow.h>
+#include <exegia/auth/Errors.h>
 
 #include <QNetworkInterface>
 #include <QSignalSpy>
@@ -203,7 +203,7 @@ TEST(BrowserFlow, DecliningAtTheProviderIsItsOwnKind)
     const auto error = test::awaitError<auth::BrowserFlowError>(future);
     ASSERT_TRUE(error.has_value());
     EXPECT_EQ(error->kind(), auth::BrowserFlowError::Kind::ProviderDenied);
-    EXPECT_FALSE(error->userMessage().isEmpty());
+    EXPECT_FALSE(QByteArray(error->what()).isEmpty());
 }
 
 TEST(BrowserFlow, ACallbackWithoutCodeFails)

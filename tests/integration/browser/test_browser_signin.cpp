@@ -6,9 +6,9 @@
 #include "EmulatorProcess.h"
 #include "HeadlessBrowser.h"
 
-#include <exegia/auth/AuthApiError.h>
 #include <exegia/auth/AuthClient.h>
 #include <exegia/auth/BrowserSignIn.h>
+#include <exegia/auth/Errors.h>
 
 #include <gtest/gtest.h>
 

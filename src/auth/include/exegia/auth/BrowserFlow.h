@@ -1,6 +1,6 @@
 #pragma once
 
-#include <exegia/auth/Error.h>
+#include <exegia/auth/Errors.h>
 
 #include <QFuture>
 #include <QObject>
@@ -26,27 +26,6 @@ struct BrowserCallback
     QVariantMap values;
 };
 
-// A browser loop that ended without a code. Errors that the auth server
-// reports through the redirect (error_code=identity_already_exists, ...)
-// arrive as AuthApiError instead, with httpStatus() 0.
-class BrowserFlowError : public Error
-{
-public:
-    enum class Kind {
-        Cancelled,      // cancel() was called
-        TimedOut,       // no callback before the deadline
-        ListenFailed,   // no loopback port could be opened
-        ProviderDenied, // the person declined at the provider (access_denied)
-        NoCode,         // the callback carried neither a code nor an error
-    };
-    BrowserFlowError(Kind kind, const QString &detail);
-    Kind kind() const { return m_kind; }
-    QString userMessage() const override;
-
-private:
-    Kind m_kind;
-};
-
 // Opens a URL in the person's browser; false when nothing could be opened.
 using BrowserLauncher = std::function<bool(const QUrl &)>;
 
@@ -58,7 +37,7 @@ using BrowserLauncher = std::function<bool(const QUrl &)>;
 //   const QUrl redirect = flow.redirectUri();   // put into the authorize URL
 //   flow.start(authorizeUrl)
 //       .then(this, [](const BrowserCallback &cb) { exchange(cb.code); })
-//       .onFailed(this, [](const Error &e) { show(e.userMessage()); });
+//       .onFailed(this, [](const Error &e) { show(e); });
 //
 // A flow object runs one loop; make a new one for the next. The listener
 // closes when the loop ends, however it ends.

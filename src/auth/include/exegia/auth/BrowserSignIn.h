@@ -5,7 +5,6 @@
 #include <exegia/auth/BrowserFlow.h>
 
 #include <QFuture>
-#include <QNetworkAccessManager>
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
@@ -106,7 +105,6 @@ private:
     QPointer<BrowserFlow> m_flow;
     BrowserLauncher m_launcher;
     std::chrono::milliseconds m_timeout = BrowserFlow::kDefaultTimeout;
-    QNetworkAccessManager m_nam;
 };
 
 } // namespace exegia::auth

@@ -1,4 +1,4 @@
-#include <exegia/auth/Logging.h>
+#include "detail/Logging.h"
 
 namespace exegia::auth {
 

@@ -1,10 +1,10 @@
-#include <exegia/auth/HttpTransport.h>
+#include "detail/HttpTransport.h"
 
-#include <exegia/auth/Logging.h>
-#include <exegia/auth/NetworkError.h>
+#include <exegia/auth/Errors.h>
+
+#include "detail/Logging.h"
 #include <exegia/auth/Redaction.h>
-
-#include "detail/Completion.h"
+#include "detail/Wire.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -17,6 +17,8 @@
 #include <QTimer>
 
 #include <memory>
+
+using namespace Qt::StringLiterals;
 
 namespace exegia::auth {
 
@@ -54,7 +56,7 @@ bool isRetryableKind(NetworkError::Kind kind)
 } // namespace
 
 HttpTransport::HttpTransport(Settings settings, QObject *parent)
-    : QObject(parent)
+    : Transport(parent)
     , m_settings(std::move(settings))
     , m_network(new QNetworkAccessManager(this))
 {
@@ -70,29 +72,36 @@ bool HttpTransport::isRetryableStatus(int status)
 
 QNetworkRequest HttpTransport::networkRequest(const HttpRequest &request) const
 {
-    QUrl url = m_settings.baseUrl;
-    QString basePath = url.path();
-    while (basePath.endsWith(u'/'))
-        basePath.chop(1);
-    url.setPath(basePath + request.path);
-    if (!request.query.isEmpty())
-        url.setQuery(request.query);
+    QUrl url = request.isExternal() ? request.externalUrl : m_settings.baseUrl;
+    if (!request.isExternal()) {
+        QString basePath = url.path();
+        while (basePath.endsWith(u'/'))
+            basePath.chop(1);
+        url.setPath(basePath + request.path);
+        if (!request.query.isEmpty())
+            url.setQuery(request.query);
+    }
 
     QNetworkRequest r(url);
     r.setTransferTimeout(int(m_settings.timeout.count()));
     r.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     for (const auto &h : request.headers)
         r.setRawHeader(h.first, h.second);
+    if (request.isExternal()) {
+        // Another host (Google): none of the project's credentials go there.
+        r.setHeader(QNetworkRequest::ContentTypeHeader, "application/x-www-form-urlencoded"_ba);
+        return r;
+    }
     const QString bearer = request.bearer.isEmpty() ? m_settings.apiKey : request.bearer;
-    r.setRawHeader("apikey", m_settings.apiKey.toLatin1());
-    r.setRawHeader("Authorization", "Bearer " + bearer.toLatin1());
-    r.setRawHeader("X-Client-Info", m_settings.clientInfo.toUtf8());
-    if (request.path.startsWith(QLatin1String("/auth/v1")))
-        r.setRawHeader("X-Supabase-Api-Version", "2024-01-01");
+    r.setRawHeader(wire::kHeaderApiKey, m_settings.apiKey.toLatin1());
+    r.setRawHeader(wire::kHeaderAuthorization, "Bearer " + bearer.toLatin1());
+    r.setRawHeader(wire::kHeaderClientInfo, m_settings.clientInfo.toUtf8());
+    if (request.path.startsWith(wire::kAuthPrefix))
+        r.setRawHeader(wire::kHeaderApiVersion, wire::kApiVersion);
     if (!r.hasRawHeader("Accept"))
         r.setRawHeader("Accept", "application/json");
     if (!request.isIdempotent())
-        r.setRawHeader("Content-Type", "application/json;charset=UTF-8");
+        r.setRawHeader("Content-Type", wire::kJsonContentType);
     return r;
 }
 
@@ -100,31 +109,23 @@ QByteArray HttpTransport::bodyBytes(const HttpRequest &request)
 {
     if (request.isIdempotent())
         return {};
+    if (request.isExternal())
+        return request.formBody;
     if (!request.body)
-        return QByteArrayLiteral("{}");
+        return "{}"_ba;
     if (request.body->isArray())
         return QJsonDocument(request.body->toArray()).toJson(QJsonDocument::Compact);
     return QJsonDocument(request.body->toObject()).toJson(QJsonDocument::Compact);
 }
 
-void HttpTransport::send(const HttpRequest &request, Callback callback)
-{
-    attempt(request, 1, std::move(callback));
-}
-
 QFuture<HttpReply> HttpTransport::request(const HttpRequest &request)
 {
-    detail::Completion<HttpReply> completion;
-    send(request, [completion](const HttpReply *reply, std::exception_ptr error) {
-        if (reply)
-            completion.succeed(*reply);
-        else
-            completion.fail(error);
-    });
-    return completion.future();
+    Done done;
+    attempt(request, 1, done);
+    return done.future();
 }
 
-void HttpTransport::attempt(const HttpRequest &request, int attemptNumber, Callback callback)
+void HttpTransport::attempt(const HttpRequest &request, int attemptNumber, const Done &done)
 {
     QNetworkReply *reply =
         m_network->sendCustomRequest(networkRequest(request), request.method, bodyBytes(request));
@@ -138,17 +139,17 @@ void HttpTransport::attempt(const HttpRequest &request, int attemptNumber, Callb
     auto timer = std::make_shared<QElapsedTimer>();
     timer->start();
     connect(reply, &QNetworkReply::finished, this,
-            [this, reply, request, attemptNumber, callback = std::move(callback), timer]() {
+            [this, reply, request, attemptNumber, done, timer]() {
                 qCDebug(lcAuth).noquote()
                     << request.method << Redaction::redact(reply->url().toString())
                     << reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt()
                     << timer->elapsed() << "ms";
-                finished(reply, request, attemptNumber, callback);
+                finished(reply, request, attemptNumber, done);
             });
 }
 
 void HttpTransport::finished(QNetworkReply *reply, const HttpRequest &request, int attemptNumber,
-                             const Callback &callback)
+                             const Done &done)
 {
     reply->deleteLater();
     const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
@@ -157,8 +158,8 @@ void HttpTransport::finished(QNetworkReply *reply, const HttpRequest &request, i
         const auto delay = m_settings.firstRetryDelay * (1 << (attemptNumber - 1));
         qCInfo(lcAuth).noquote() << "retrying" << request.method << request.path << "in"
                                  << delay.count() << "ms";
-        QTimer::singleShot(delay, this, [this, request, attemptNumber, callback]() {
-            attempt(request, attemptNumber + 1, callback);
+        QTimer::singleShot(delay, this, [this, request, attemptNumber, done]() {
+            attempt(request, attemptNumber + 1, done);
         });
     };
 
@@ -172,7 +173,7 @@ void HttpTransport::finished(QNetworkReply *reply, const HttpRequest &request, i
             return retry();
         qCInfo(lcAuth).noquote() << request.method << request.path
                                  << "failed:" << Redaction::redact(reply->errorString());
-        callback(nullptr, std::make_exception_ptr(NetworkError(kind, reply->errorString())));
+        done.fail(std::make_exception_ptr(NetworkError(kind, reply->errorString())));
         return;
     }
 
@@ -182,14 +183,14 @@ void HttpTransport::finished(QNetworkReply *reply, const HttpRequest &request, i
         return retry();
     if (result.status >= 300 && result.status < 400) {
         // Nothing in the API redirects: this is a portal or a proxy talking.
-        callback(nullptr, std::make_exception_ptr(NetworkError(
-                              NetworkError::Kind::MalformedReply,
-                              QStringLiteral("unexpected redirect (HTTP %1)").arg(result.status))));
+        done.fail(std::make_exception_ptr(
+            NetworkError(NetworkError::Kind::MalformedReply,
+                         u"unexpected redirect (HTTP %1)"_s.arg(result.status))));
         return;
     }
     result.body = reply->readAll();
     result.headers = reply->rawHeaderPairs();
-    callback(&result, nullptr);
+    done.succeed(std::move(result));
 }
 
 } // namespace exegia::auth

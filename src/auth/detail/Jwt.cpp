@@ -1,4 +1,4 @@
-#include <exegia/auth/Jwt.h>
+#include "detail/Jwt.h"
 
 #include <QByteArray>
 #include <QJsonDocument>

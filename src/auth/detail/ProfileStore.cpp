@@ -1,53 +1,59 @@
-#include <exegia/auth/ProfileStore.h>
+#include "detail/ProfileStore.h"
 
-#include <exegia/auth/ApiError.h>
-#include <exegia/auth/ConfigError.h>
-#include <exegia/auth/HttpTransport.h>
-#include <exegia/auth/NetworkError.h>
+#include <exegia/auth/Errors.h>
+#include <exegia/auth/Transport.h>
 
 #include "detail/Async.h"
-#include "detail/Completion.h"
+#include "detail/Chain.h"
+#include "detail/Wire.h"
 
-#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QUuid>
+
+using namespace Qt::StringLiterals;
 
 namespace exegia::auth {
 
 namespace {
 
-constexpr auto kUsersPath = "/rest/v1/users";
-
 QUrlQuery idFilter(const QString &userId)
 {
     QUrlQuery query;
-    query.addQueryItem(QStringLiteral("id"), QStringLiteral("eq.") + userId);
+    query.addQueryItem(u"id"_s, u"eq."_s + userId);
     return query;
 }
 
 ConfigError badUserId()
 {
-    return ConfigError(
-        QCoreApplication::translate("exegia::auth::ProfileStore", "The user id is not a UUID."));
+    return ConfigError(ConfigError::Kind::InvalidArgument, u"the user id is not a UUID"_s);
 }
 
 // Every reply of the three calls goes through this: the optional row or a throw.
 template <typename T, typename F>
-QFuture<T> run(HttpTransport *transport, const HttpRequest &request, F toValue)
+QFuture<T> run(Transport *transport, const HttpRequest &request, F toValue)
 {
-    detail::Completion<T> completion;
-    transport->send(request, [completion, toValue](const HttpReply *reply, std::exception_ptr e) {
-        if (!reply)
-            return completion.fail(e);
-        completion.guard([&] { completion.succeed(toValue(*reply)); });
-    });
-    return completion.future();
+    detail::Completion<T> done;
+    detail::step(transport, done, transport->request(request),
+                 [done, toValue](const HttpReply &reply) { done.succeed(toValue(reply)); });
+    return done.future();
+}
+
+HttpRequest usersRequest(const QByteArray &method, const QString &bearer)
+{
+    HttpRequest request;
+    request.method = method;
+    request.path = wire::kUsersTable;
+    request.bearer = bearer;
+    if (method != "GET")
+        request.headers.append(
+            qMakePair(QByteArray(wire::kHeaderPrefer), QByteArray(wire::kPreferRepresentation)));
+    return request;
 }
 
 } // namespace
 
-ProfileStore::ProfileStore(HttpTransport *transport)
+ProfileStore::ProfileStore(Transport *transport)
     : m_transport(transport)
 {}
 
@@ -63,16 +69,16 @@ std::optional<QJsonObject> ProfileStore::singleRow(const HttpReply &reply)
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(reply.body, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isArray())
-        throw NetworkError(NetworkError::Kind::MalformedReply,
-                           QStringLiteral("PostgREST reply is not a JSON array: %1")
-                               .arg(parseError.errorString()));
+        throw NetworkError(
+            NetworkError::Kind::MalformedReply,
+            u"PostgREST reply is not a JSON array: %1"_s.arg(parseError.errorString()));
     const QJsonArray rows = doc.array();
     if (rows.isEmpty())
         return std::nullopt;
     if (rows.size() > 1 || !rows.first().isObject())
         throw NetworkError(
             NetworkError::Kind::MalformedReply,
-            QStringLiteral("expected at most one row object, got %1 element(s)").arg(rows.size()));
+            u"expected at most one row object, got %1 element(s)"_s.arg(rows.size()));
     return rows.first().toObject();
 }
 
@@ -81,11 +87,9 @@ QFuture<std::optional<QJsonObject>> ProfileStore::fetch(const QString &bearer,
 {
     if (!isValidUserId(userId))
         return detail::failedFuture<std::optional<QJsonObject>>(badUserId());
-    HttpRequest request;
-    request.path = QLatin1String(kUsersPath);
-    request.query.addQueryItem(QStringLiteral("select"), QStringLiteral("*"));
-    request.query.addQueryItem(QStringLiteral("id"), QStringLiteral("eq.") + userId);
-    request.bearer = bearer;
+    HttpRequest request = usersRequest("GET", bearer);
+    request.query.addQueryItem(u"select"_s, u"*"_s);
+    request.query.addQueryItem(u"id"_s, u"eq."_s + userId);
     return run<std::optional<QJsonObject>>(m_transport, request, &singleRow);
 }
 
@@ -93,18 +97,12 @@ QFuture<QJsonObject> ProfileStore::insert(const QString &bearer, const QJsonObje
 {
     if (!isValidUserId(row.value(u"id").toString()))
         return detail::failedFuture<QJsonObject>(badUserId());
-    HttpRequest request;
-    request.method = "POST";
-    request.path = QLatin1String(kUsersPath);
+    HttpRequest request = usersRequest("POST", bearer);
     request.body = row;
-    request.bearer = bearer;
-    request.headers.append(
-        qMakePair(QByteArrayLiteral("Prefer"), QByteArrayLiteral("return=representation")));
     return run<QJsonObject>(m_transport, request, [](const HttpReply &reply) {
         auto inserted = singleRow(reply);
         if (!inserted)
-            throw NetworkError(NetworkError::Kind::MalformedReply,
-                               QStringLiteral("insert returned no row"));
+            throw NetworkError(NetworkError::Kind::MalformedReply, u"insert returned no row"_s);
         return *inserted;
     });
 }
@@ -114,14 +112,9 @@ ProfileStore::update(const QString &bearer, const QString &userId, const QJsonOb
 {
     if (!isValidUserId(userId))
         return detail::failedFuture<std::optional<QJsonObject>>(badUserId());
-    HttpRequest request;
-    request.method = "PATCH";
-    request.path = QLatin1String(kUsersPath);
+    HttpRequest request = usersRequest("PATCH", bearer);
     request.query = idFilter(userId);
     request.body = fields;
-    request.bearer = bearer;
-    request.headers.append(
-        qMakePair(QByteArrayLiteral("Prefer"), QByteArrayLiteral("return=representation")));
     return run<std::optional<QJsonObject>>(m_transport, request, &singleRow);
 }
 

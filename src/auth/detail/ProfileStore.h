@@ -8,7 +8,7 @@
 
 namespace exegia::auth {
 
-class HttpTransport;
+class Transport;
 struct HttpReply;
 
 // Reads and writes rows of public.users through PostgREST under the bearer
@@ -18,7 +18,7 @@ struct HttpReply;
 class ProfileStore
 {
 public:
-    explicit ProfileStore(HttpTransport *transport);
+    explicit ProfileStore(Transport *transport);
 
     // GET /rest/v1/users?select=*&id=eq.<id>: the row, or nothing for no row
     // ("maybe single": the array form, so 0 rows is not an error).
@@ -36,7 +36,7 @@ public:
     static std::optional<QJsonObject> singleRow(const HttpReply &reply);
 
 private:
-    HttpTransport *m_transport;
+    Transport *m_transport;
 };
 
 } // namespace exegia::auth

@@ -1,15 +1,10 @@
 #pragma once
 
-#include <exegia/auth/HttpReply.h>
-#include <exegia/auth/HttpRequest.h>
+#include <exegia/auth/Transport.h>
 
-#include <QFuture>
-#include <QObject>
-#include <QUrl>
+#include "detail/Completion.h"
 
 #include <chrono>
-#include <exception>
-#include <functional>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -25,8 +20,10 @@ namespace exegia::auth {
 // byte by byte. Redirects are not followed (no API call redirects; a captive
 // portal does). Only idempotent requests are retried, on 502/503/504 and on
 // refused or dropped connections, after 200 ms then 400 ms (three attempts).
-// Lives in, and calls back on, its thread.
-class HttpTransport : public QObject
+// Requests with an externalUrl get none of the project's headers.
+// Lives in, and finishes its futures on, its thread. The one owner of a
+// QNetworkAccessManager in the library.
+class HttpTransport : public Transport
 {
     Q_OBJECT
 public:
@@ -40,18 +37,12 @@ public:
         std::chrono::milliseconds firstRetryDelay{200};
     };
 
-    // Exactly one of reply / error is set; `reply` may have any status.
-    // Transport failures arrive as a NetworkError in `error`.
-    using Callback = std::function<void(const HttpReply *reply, std::exception_ptr error)>;
-
     explicit HttpTransport(Settings settings, QObject *parent = nullptr);
     ~HttpTransport() override;
 
-    void send(const HttpRequest &request, Callback callback);
-    // The same as a future: the reply (any status) or a NetworkError.
-    QFuture<HttpReply> request(const HttpRequest &request);
+    QFuture<HttpReply> request(const HttpRequest &request) override;
 
-    // The Qt request and body `send` would use; public so tests can check them.
+    // The Qt request and body request() uses; public so tests can check them.
     QNetworkRequest networkRequest(const HttpRequest &request) const;
     static QByteArray bodyBytes(const HttpRequest &request);
 
@@ -59,9 +50,10 @@ public:
     const Settings &settings() const { return m_settings; }
 
 private:
-    void attempt(const HttpRequest &request, int attemptNumber, Callback callback);
+    using Done = detail::Completion<HttpReply>;
+    void attempt(const HttpRequest &request, int attemptNumber, const Done &done);
     void finished(QNetworkReply *reply, const HttpRequest &request, int attemptNumber,
-                  const Callback &callback);
+                  const Done &done);
 
     Settings m_settings;
     QNetworkAccessManager *m_network;
