@@ -155,7 +155,7 @@ public:
         , m_warmup(warmup)
         , m_only(only)
     {
-        m_setup.serviceKey = emulator.info.value(u"service_role_key").toString().toLatin1();
+        m_setup.serviceKey = emulator.info.value(u"secret_key").toString().toLatin1();
         ClientConfig config;
         config.projectUrl = clientUrl;
         config.publishableKey = emulator.info.value(u"publishable_key").toString();

@@ -34,8 +34,8 @@ function options(argv) {
 const opt = options(process.argv);
 const info = JSON.parse(readFileSync(opt.attach, 'utf8').split('\n')[0]);
 const serviceHeaders = {
-  apikey: info.service_role_key,
-  Authorization: `Bearer ${info.service_role_key}`,
+  apikey: info.secret_key,
+  Authorization: `Bearer ${info.secret_key}`,
 };
 
 // The settings an app (not a browser) uses: no storage, no timers.

@@ -22,7 +22,7 @@ mkdir "$tmp/data"
 "$bin" --port 0 --data "$tmp/data" >"$tmp/info" 2>/dev/null & pid=$!
 for _ in $(seq 100); do [ -s "$tmp/info" ] && break; sleep 0.05; done
 field() { python3 -c 'import json,sys;print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$tmp/info" "$1"; }
-url=$(field url); key=$(field publishable_key); service=$(field service_role_key)
+url=$(field url); key=$(field publishable_key); service=$(field secret_key)
 case $url in http://127.0.0.1:*) ;; *) echo "not loopback: $url" >&2; exit 1 ;; esac
 signup() { curl -s -XPOST "$url/auth/v1/signup" -H "apikey: $key" -H 'Content-Type: application/json' -d '{}'; }
 token=$(signup | python3 -c 'import json,sys;print(json.load(sys.stdin)["access_token"])')

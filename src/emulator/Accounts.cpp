@@ -5,6 +5,8 @@
 
 #include <QJsonDocument>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace exegia::emulator {
@@ -240,6 +242,22 @@ QString Accounts::linkIdentity(const QString &userId, const ProviderIdentity &id
                 {now, userId});
     }
     insertIdentity(userId, identity);
+    refreshAppMetadata(userId);
+    return {};
+}
+
+QString Accounts::unlinkIdentity(const QString &userId, const QString &identityId)
+{
+    const QJsonArray identities = identitiesJson(userId);
+    if (identities.size() <= 1)
+        return u"single_identity_not_deletable"_s;
+    const bool owned = std::any_of(identities.begin(), identities.end(), [&](const QJsonValue &v) {
+        return v.toObject().value(u"identity_id").toString() == identityId;
+    });
+    if (!owned)
+        return u"identity_not_found"_s;
+    m_backend.db().exec(u"DELETE FROM identities WHERE identity_id = ? AND user_id = ?"_s,
+                        {identityId, userId});
     refreshAppMetadata(userId);
     return {};
 }

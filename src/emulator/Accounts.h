@@ -47,6 +47,9 @@ public:
     // Manual linking to `userId`. Returns an error code (identity_already_exists,
     // email_not_confirmed) or empty on success.
     QString linkIdentity(const QString &userId, const ProviderIdentity &identity);
+    // Removes one of the user's identities. Returns an error code
+    // (single_identity_not_deletable, identity_not_found) or empty on success.
+    QString unlinkIdentity(const QString &userId, const QString &identityId);
 
 private:
     void insertIdentity(const QString &userId, const ProviderIdentity &identity);

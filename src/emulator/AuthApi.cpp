@@ -11,6 +11,8 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace exegia::emulator {
@@ -38,13 +40,18 @@ bool optionalString(const QJsonObject &object, const QString &key, QString *out)
     return true;
 }
 
-namespace {
-
 bool isEmailAddress(const QString &email)
 {
     static const QRegularExpression re(u"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"_s);
-    return email.size() <= 255 && re.match(email).hasMatch();
+    // Control and format characters (NUL, U+202E RIGHT-TO-LEFT OVERRIDE...)
+    // would be stored and later shown to people as a different address.
+    const bool hidden = std::any_of(email.cbegin(), email.cend(), [](QChar c) {
+        return c.category() == QChar::Other_Control || c.category() == QChar::Other_Format;
+    });
+    return !hidden && email.size() <= 255 && re.match(email).hasMatch();
 }
+
+namespace {
 
 Reply wrongType(const Request &request, const QString &field)
 {
@@ -88,12 +95,16 @@ void AuthApi::registerRoutes(Server &server)
     server.route("GET", base + u"/callback"_s, Access::Open, bind(&AuthApi::callback));
     server.route("GET", base + u"/user/identities/authorize"_s, Access::ApiKey,
                  bind(&AuthApi::linkAuthorize));
+    server.routePrefix("DELETE", base + u"/user/identities/"_s, Access::ApiKey,
+                       bind(&AuthApi::deleteIdentity));
     server.routePrefix("GET", base + u"/admin/users/"_s, Access::ApiKey, bind(&AuthApi::adminUser));
     server.routePrefix("DELETE", base + u"/admin/users/"_s, Access::ApiKey,
                        bind(&AuthApi::adminUser));
-    server.route("GET", base + u"/.well-known/jwks.json"_s, Access::Open, [](const Request &) {
-        // HS256 projects publish no keys.
-        return Reply::json(200, QJsonObject{{u"keys"_s, QJsonArray{}}});
+    server.route("GET", base + u"/.well-known/jwks.json"_s, Access::Open, [this](const Request &) {
+        // The public signing keys (none with hs256), cached as supabase/auth
+        // lets them be (internal/api/jwks.go).
+        return Reply::json(200, QJsonObject{{u"keys"_s, m_backend.publicJwks()}})
+            .withHeader("Cache-Control", "public, max-age=600");
     });
 }
 
@@ -247,7 +258,7 @@ Reply AuthApi::verify(const Request &request)
         return wrongType(request, u"email"_s);
     if (!optionalString(body, u"token"_s, &token))
         return wrongType(request, u"token"_s);
-    if (type != u"email" && type != u"signup" && type != u"magiclink")
+    if (type.isEmpty())
         return authError(request, 400, u"validation_failed"_s,
                          u"Verify requires a verification type"_s);
     email = email.trimmed().toLower();
@@ -257,6 +268,11 @@ Reply AuthApi::verify(const Request &request)
     if (token.trimmed().isEmpty())
         return authError(request, 400, u"validation_failed"_s, u"Verify requires a token"_s);
 
+    // GoTrue looks the token up by its type; this emulator never issues
+    // tokens of the others (recovery, invite, email_change, sms...), so
+    // they can only be wrong.
+    if (type != u"email" && type != u"signup" && type != u"magiclink")
+        return authError(request, 403, u"otp_expired"_s, u"Token has expired or is invalid"_s);
     Database &db = m_backend.db();
     Database::Transaction tx(db);
     const auto row = db.row(u"SELECT * FROM one_time_codes WHERE email = ?"_s, {email});
@@ -297,7 +313,8 @@ Reply AuthApi::logout(const Request &request)
 
 Reply AuthApi::adminUser(const Request &request)
 {
-    if (request.bearerToken() != m_backend.serviceRoleKey())
+    const jwt::Decoded caller = m_backend.verifyAccessToken(request.bearerToken(), Backend::now());
+    if (!caller.ok() || caller.payload.value(u"role").toString() != u"service_role")
         return authError(request, 403, u"not_admin"_s, u"User not allowed"_s);
     const QString id = request.path.section(u'/', -1);
     if (!crypto::isUuid(id))
@@ -308,6 +325,33 @@ Reply AuthApi::adminUser(const Request &request)
     if (request.method == "DELETE")
         m_accounts.deleteUser(id);
     return Reply::json(200, json);
+}
+
+} // namespace exegia::emulator
+
+namespace exegia::emulator {
+
+// DELETE /user/identities/{id}: GoTrue authenticates first, then refuses
+// when manual linking is off, then checks the identity.
+Reply AuthApi::deleteIdentity(const Request &request)
+{
+    auto caller = m_sessions.authenticate(request);
+    if (auto *error = std::get_if<Reply>(&caller))
+        return *error;
+    if (!m_backend.config().linkingEnabled)
+        return authError(request, 404, u"manual_linking_disabled"_s,
+                         u"Manual linking is disabled"_s);
+    const QString id = request.path.section(u'/', -1);
+    if (!crypto::isUuid(id))
+        return authError(request, 404, u"validation_failed"_s, u"identity_id must be an UUID"_s);
+    const QString failure =
+        m_accounts.unlinkIdentity(std::get<Caller>(caller).userId, id.toLower());
+    if (failure == u"single_identity_not_deletable")
+        return authError(request, 422, failure,
+                         u"User must have at least 1 identity after unlinking"_s);
+    if (!failure.isEmpty())
+        return authError(request, 422, failure, u"Identity doesn't exist"_s);
+    return Reply::json(200, QJsonObject{});
 }
 
 } // namespace exegia::emulator

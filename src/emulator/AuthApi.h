@@ -51,6 +51,7 @@ private:
     // AuthApiOAuth.cpp
     Reply authorize(const Request &request);
     Reply linkAuthorize(const Request &request);
+    Reply deleteIdentity(const Request &request);
     // The signed-in caller's id when manual linking is on, else the refusal.
     std::variant<QString, Reply> linkingCaller(const Request &request);
     Reply callback(const Request &request);
@@ -70,5 +71,7 @@ private:
 std::variant<QJsonObject, Reply> jsonObjectBody(const Request &request);
 // Reads an optional string member; false when it is there with another type.
 bool optionalString(const QJsonObject &object, const QString &key, QString *out);
+// GoTrue's shape check for an address, without control or format characters.
+bool isEmailAddress(const QString &email);
 
 } // namespace exegia::emulator

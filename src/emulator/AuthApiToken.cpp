@@ -16,9 +16,8 @@ Reply AuthApi::token(const Request &request)
 {
     const QString grant = request.param(u"grant_type"_s);
     if (grant != u"refresh_token" && grant != u"id_token" && grant != u"pkce")
-        return authError(
-            request, 400, u"validation_failed"_s,
-            u"unsupported_grant_type: %1"_s.arg(grant.isEmpty() ? u"(none)"_s : grant));
+        // As supabase/auth's Token handler answers any grant it lacks.
+        return authError(request, 400, u"invalid_credentials"_s, u"unsupported_grant_type"_s);
     auto parsed = jsonObjectBody(request);
     if (auto *error = std::get_if<Reply>(&parsed))
         return *error;

@@ -8,6 +8,7 @@
 #include <openssl/bn.h>
 #include <openssl/core_names.h>
 #include <openssl/crypto.h>
+#include <openssl/ec.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 #include <openssl/pem.h>
@@ -90,6 +91,10 @@ QByteArray base64Url(const QByteArray &data)
 
 bool fromBase64Url(const QByteArray &text, QByteArray *out)
 {
+    // JWS (RFC 7515 section 2) uses base64url without padding; a padded
+    // part is a different string for the same bytes, so it is refused.
+    if (text.contains('='))
+        return false;
     auto result = QByteArray::fromBase64Encoding(text, QByteArray::Base64UrlEncoding |
                                                            QByteArray::AbortOnBase64DecodingErrors);
     if (!result)
@@ -105,39 +110,39 @@ bool isUuid(const QString &text)
     return re.match(text).hasMatch();
 }
 
-// --- RsaKey ---
+// --- KeyPair ---
 
-RsaKey::RsaKey() = default;
-RsaKey::RsaKey(EVP_PKEY *key)
+KeyPair::KeyPair() = default;
+KeyPair::KeyPair(EVP_PKEY *key)
     : m_key(key)
 {}
-RsaKey::~RsaKey()
+KeyPair::~KeyPair()
 {
     EVP_PKEY_free(m_key);
 }
-RsaKey::RsaKey(RsaKey &&other) noexcept
+KeyPair::KeyPair(KeyPair &&other) noexcept
     : m_key(std::exchange(other.m_key, nullptr))
 {}
-RsaKey &RsaKey::operator=(RsaKey &&other) noexcept
+KeyPair &KeyPair::operator=(KeyPair &&other) noexcept
 {
     std::swap(m_key, other.m_key);
     return *this;
 }
 
-RsaKey RsaKey::generate(int bits)
+KeyPair KeyPair::generate(int bits)
 {
-    return RsaKey(EVP_RSA_gen(unsigned(bits)));
+    return KeyPair(EVP_RSA_gen(unsigned(bits)));
 }
 
-RsaKey RsaKey::fromPem(const QByteArray &pem)
+KeyPair KeyPair::fromPem(const QByteArray &pem)
 {
     BIO *bio = BIO_new_mem_buf(pem.constData(), int(pem.size()));
     EVP_PKEY *key = PEM_read_bio_PrivateKey(bio, nullptr, nullptr, nullptr);
     BIO_free(bio);
-    return RsaKey(key);
+    return KeyPair(key);
 }
 
-QByteArray RsaKey::privatePem() const
+QByteArray KeyPair::privatePem() const
 {
     BIO *bio = BIO_new(BIO_s_mem());
     PEM_write_bio_PrivateKey(bio, m_key, nullptr, nullptr, 0, nullptr, nullptr);
@@ -148,36 +153,98 @@ QByteArray RsaKey::privatePem() const
     return pem;
 }
 
-static QByteArray bigNumberParam(EVP_PKEY *key, const char *name)
+// `width` 0: as few bytes as the number needs; else left-padded to it.
+static QByteArray bigNumberParam(EVP_PKEY *key, const char *name, int width = 0)
 {
     BIGNUM *bn = nullptr;
     if (!key || EVP_PKEY_get_bn_param(key, name, &bn) != 1)
         return {};
-    QByteArray out(BN_num_bytes(bn), Qt::Uninitialized);
-    BN_bn2bin(bn, reinterpret_cast<unsigned char *>(out.data()));
+    QByteArray out(width ? width : BN_num_bytes(bn), Qt::Uninitialized);
+    BN_bn2binpad(bn, reinterpret_cast<unsigned char *>(out.data()), int(out.size()));
     BN_free(bn);
     return out;
 }
 
-QByteArray RsaKey::modulus() const
+KeyPair KeyPair::generateP256()
+{
+    return KeyPair(EVP_EC_gen("P-256"));
+}
+
+bool KeyPair::isEc() const
+{
+    return m_key && EVP_PKEY_is_a(m_key, "EC");
+}
+
+QByteArray KeyPair::ecX() const
+{
+    return bigNumberParam(m_key, OSSL_PKEY_PARAM_EC_PUB_X, 32);
+}
+
+QByteArray KeyPair::ecY() const
+{
+    return bigNumberParam(m_key, OSSL_PKEY_PARAM_EC_PUB_Y, 32);
+}
+
+// JWS carries ECDSA signatures as r || s; OpenSSL speaks DER.
+static QByteArray derToRaw(const QByteArray &der)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(der.constData());
+    ECDSA_SIG *sig = d2i_ECDSA_SIG(nullptr, &p, long(der.size()));
+    if (!sig)
+        return {};
+    QByteArray raw(64, Qt::Uninitialized);
+    auto *out = reinterpret_cast<unsigned char *>(raw.data());
+    const bool ok = BN_bn2binpad(ECDSA_SIG_get0_r(sig), out, 32) == 32 &&
+                    BN_bn2binpad(ECDSA_SIG_get0_s(sig), out + 32, 32) == 32;
+    ECDSA_SIG_free(sig);
+    return ok ? raw : QByteArray();
+}
+
+static QByteArray rawToDer(const QByteArray &raw)
+{
+    if (raw.size() != 64)
+        return {};
+    const auto *in = reinterpret_cast<const unsigned char *>(raw.constData());
+    ECDSA_SIG *sig = ECDSA_SIG_new();
+    BIGNUM *r = BN_bin2bn(in, 32, nullptr);
+    BIGNUM *s = BN_bin2bn(in + 32, 32, nullptr);
+    QByteArray der;
+    if (sig && r && s && ECDSA_SIG_set0(sig, r, s) == 1) {
+        r = s = nullptr; // owned by sig now
+        unsigned char *buffer = nullptr;
+        const int len = i2d_ECDSA_SIG(sig, &buffer);
+        if (len > 0)
+            der = QByteArray(reinterpret_cast<const char *>(buffer), len);
+        OPENSSL_free(buffer);
+    }
+    BN_free(r);
+    BN_free(s);
+    ECDSA_SIG_free(sig);
+    return der;
+}
+
+QByteArray KeyPair::modulus() const
 {
     return bigNumberParam(m_key, OSSL_PKEY_PARAM_RSA_N);
 }
 
-QByteArray RsaKey::exponent() const
+QByteArray KeyPair::exponent() const
 {
     return bigNumberParam(m_key, OSSL_PKEY_PARAM_RSA_E);
 }
 
-QString RsaKey::keyId() const
+QString KeyPair::keyId() const
 {
     // Members in lexicographic order, no white space (RFC 7638).
-    const QByteArray canonical = "{\"e\":\"" + base64Url(exponent()) +
-                                 "\",\"kty\":\"RSA\",\"n\":\"" + base64Url(modulus()) + "\"}";
+    const QByteArray canonical =
+        isEc() ? "{\"crv\":\"P-256\",\"kty\":\"EC\",\"x\":\"" + base64Url(ecX()) + "\",\"y\":\"" +
+                     base64Url(ecY()) + "\"}"
+               : "{\"e\":\"" + base64Url(exponent()) + "\",\"kty\":\"RSA\",\"n\":\"" +
+                     base64Url(modulus()) + "\"}";
     return QString::fromLatin1(base64Url(sha256(canonical)));
 }
 
-QByteArray RsaKey::signSha256(const QByteArray &data) const
+QByteArray KeyPair::signSha256(const QByteArray &data) const
 {
     EVP_MD_CTX *ctx = EVP_MD_CTX_new();
     size_t len = 0;
@@ -195,11 +262,14 @@ QByteArray RsaKey::signSha256(const QByteArray &data) const
             sig.clear();
     }
     EVP_MD_CTX_free(ctx);
-    return sig;
+    return isEc() && !sig.isEmpty() ? derToRaw(sig) : sig;
 }
 
-bool RsaKey::verifySha256(const QByteArray &data, const QByteArray &signature) const
+bool KeyPair::verifySha256(const QByteArray &data, const QByteArray &jwsSignature) const
 {
+    const QByteArray signature = isEc() ? rawToDer(jwsSignature) : jwsSignature;
+    if (signature.isEmpty())
+        return false;
     EVP_MD_CTX *ctx = EVP_MD_CTX_new();
     const bool ok =
         EVP_DigestVerifyInit(ctx, nullptr, EVP_sha256(), nullptr, m_key) == 1 &&

@@ -29,19 +29,25 @@ bool fromBase64Url(const QByteArray &text, QByteArray *out);
 
 bool isUuid(const QString &text);
 
-// An RSA key pair for the local identity provider's ID tokens.
-class RsaKey
+// An RSA or P-256 key pair: the local identity provider's ID tokens (RSA)
+// and the access-token signing keys (P-256 for ES256, RSA for RS256).
+class KeyPair
 {
 public:
-    RsaKey();
-    ~RsaKey();
-    RsaKey(RsaKey &&) noexcept;
-    RsaKey &operator=(RsaKey &&) noexcept;
+    KeyPair();
+    ~KeyPair();
+    KeyPair(KeyPair &&) noexcept;
+    KeyPair &operator=(KeyPair &&) noexcept;
 
-    static RsaKey generate(int bits = 2048);
-    static RsaKey fromPem(const QByteArray &pem);
+    static KeyPair generate(int bits = 2048); // RSA
+    static KeyPair generateP256();
+    static KeyPair fromPem(const QByteArray &pem);
 
     bool isNull() const { return m_key == nullptr; }
+    bool isEc() const;
+    // The public point, 32 bytes each, for a JWK (EC keys).
+    QByteArray ecX() const;
+    QByteArray ecY() const;
     QByteArray privatePem() const;
     // Modulus and public exponent, big-endian, for a JWK.
     QByteArray modulus() const;
@@ -49,11 +55,12 @@ public:
     // RFC 7638 thumbprint, used as the key id.
     QString keyId() const;
 
+    // RSA: PKCS#1 v1.5; EC: the JWS form r || s (64 bytes), not DER.
     QByteArray signSha256(const QByteArray &data) const;
     bool verifySha256(const QByteArray &data, const QByteArray &signature) const;
 
 private:
-    explicit RsaKey(EVP_PKEY *key);
+    explicit KeyPair(EVP_PKEY *key);
     EVP_PKEY *m_key = nullptr;
 };
 

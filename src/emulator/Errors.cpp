@@ -23,7 +23,9 @@ Reply authError(const Request &request, int status, const QString &code, const Q
 
 Reply gatewayError(int status, const QString &message)
 {
-    return Reply::json(status, QJsonObject{{u"message"_s, message}});
+    Reply reply = Reply::json(status, QJsonObject{{u"message"_s, message}});
+    reply.fromGateway = true;
+    return reply;
 }
 
 Reply oauthError(const QString &error, const QString &description)

@@ -40,6 +40,7 @@ struct Reply
     QByteArray body;
     QByteArray contentType = "application/json";
     HeaderList headers;
+    bool fromGateway = false; // Kong's answer, not GoTrue's
 
     static Reply json(int status, const QJsonObject &object);
     static Reply json(int status, const QJsonArray &array);

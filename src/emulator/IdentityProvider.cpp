@@ -1,5 +1,6 @@
 #include "IdentityProvider.h"
 
+#include "AuthApi.h"
 #include "Backend.h"
 #include "Crypto.h"
 #include "Jwt.h"
@@ -84,7 +85,7 @@ Reply IdentityProvider::discovery(const QString &provider)
 
 Reply IdentityProvider::jwks()
 {
-    const crypto::RsaKey &key = m_backend.idpKey();
+    const crypto::KeyPair &key = m_backend.idpKey();
     const QJsonObject jwk{{u"kty"_s, u"RSA"_s},
                           {u"use"_s, u"sig"_s},
                           {u"alg"_s, u"RS256"_s},
@@ -129,7 +130,7 @@ Reply IdentityProvider::authorize(const QString &provider, const Request &reques
                                      {u"error_description"_s, u"The user cancelled sign-in"_s},
                                      {u"state"_s, request.param(u"state"_s)}}));
     const QString email = request.param(u"login_hint"_s).trimmed().toLower();
-    if (email.isEmpty() || !email.contains(u'@'))
+    if (!isEmailAddress(email))
         return Reply::html(200, loginPage(provider, request));
 
     QString name = request.param(u"name"_s).trimmed();

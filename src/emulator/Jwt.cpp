@@ -71,11 +71,16 @@ QByteArray signHs256(const QJsonObject &payload, const QByteArray &secret)
     return input + '.' + crypto::base64Url(crypto::hmacSha256(secret, input));
 }
 
-QByteArray signRs256(const QJsonObject &payload, const crypto::RsaKey &key, const QString &kid)
+QByteArray signRs256(const QJsonObject &payload, const crypto::KeyPair &key, const QString &kid)
 {
-    const QByteArray input =
-        encodePart({{u"alg"_s, u"RS256"_s}, {u"kid"_s, kid}, {u"typ"_s, u"JWT"_s}}) + '.' +
-        encodePart(payload);
+    return signWithKey(payload, key, kid);
+}
+
+QByteArray signWithKey(const QJsonObject &payload, const crypto::KeyPair &key, const QString &kid)
+{
+    const QString alg = key.isEc() ? u"ES256"_s : u"RS256"_s;
+    const QByteArray input = encodePart({{u"alg"_s, alg}, {u"kid"_s, kid}, {u"typ"_s, u"JWT"_s}}) +
+                             '.' + encodePart(payload);
     return input + '.' + crypto::base64Url(key.signSha256(input));
 }
 
@@ -101,12 +106,17 @@ Decoded verifyHs256(const QByteArray &token, const QByteArray &secret, qint64 no
     return checkExpiry(parts.decoded, now, leeway);
 }
 
-Decoded verifyRs256(const QByteArray &token, const crypto::RsaKey &key, qint64 now, int leeway)
+Decoded verifyRs256(const QByteArray &token, const crypto::KeyPair &key, qint64 now, int leeway)
+{
+    return verifyWithKey(token, key, now, leeway);
+}
+
+Decoded verifyWithKey(const QByteArray &token, const crypto::KeyPair &key, qint64 now, int leeway)
 {
     Parts parts = split(token);
     if (!parts.decoded.ok())
         return parts.decoded;
-    if (parts.decoded.header.value(u"alg").toString() != u"RS256") {
+    if (parts.decoded.header.value(u"alg").toString() != (key.isEc() ? u"ES256" : u"RS256")) {
         parts.decoded.status = Status::WrongAlgorithm;
         return parts.decoded;
     }

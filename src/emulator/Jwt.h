@@ -6,7 +6,7 @@
 
 namespace exegia::emulator {
 namespace crypto {
-class RsaKey;
+class KeyPair;
 }
 
 // JSON Web Tokens as the emulator issues and checks them: HS256 for access
@@ -24,13 +24,19 @@ struct Decoded
 };
 
 QByteArray signHs256(const QJsonObject &payload, const QByteArray &secret);
-QByteArray signRs256(const QJsonObject &payload, const crypto::RsaKey &key, const QString &kid);
+QByteArray signRs256(const QJsonObject &payload, const crypto::KeyPair &key, const QString &kid);
+// ES256 for a P-256 key, RS256 for an RSA key; `kid` in the header.
+QByteArray signWithKey(const QJsonObject &payload, const crypto::KeyPair &key, const QString &kid);
 
 // Splits and decodes without checking anything but the shape.
 Decoded parse(const QByteArray &token);
 // Checks the HS256 signature, then `exp` against `now` (leeway in seconds).
 Decoded verifyHs256(const QByteArray &token, const QByteArray &secret, qint64 now, int leeway = 0);
-Decoded verifyRs256(const QByteArray &token, const crypto::RsaKey &key, qint64 now, int leeway = 0);
+// The algorithm in the header must be the key's (ES256 or RS256).
+Decoded verifyWithKey(const QByteArray &token, const crypto::KeyPair &key, qint64 now,
+                      int leeway = 0);
+Decoded verifyRs256(const QByteArray &token, const crypto::KeyPair &key, qint64 now,
+                    int leeway = 0);
 
 } // namespace jwt
 } // namespace exegia::emulator

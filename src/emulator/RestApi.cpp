@@ -106,8 +106,7 @@ std::variant<DbRole, Reply> RestApi::role(const Request &request) const
     const QByteArray token = request.bearerToken();
     if (token.isEmpty())
         return DbRole{};
-    const jwt::Decoded decoded =
-        jwt::verifyHs256(token, m_backend.config().jwtSecret, Backend::now(), kClockSkew);
+    const jwt::Decoded decoded = m_backend.verifyAccessToken(token, Backend::now(), kClockSkew);
     if (decoded.status == jwt::Status::Expired) {
         Reply reply = restError(401, u"PGRST303"_s, u"JWT expired"_s);
         reply.withHeader("WWW-Authenticate",

@@ -1,6 +1,7 @@
 #include "Server.h"
 
 #include "Backend.h"
+#include "Crypto.h"
 #include "Errors.h"
 #include "Jwt.h"
 #include "Logging.h"
@@ -57,6 +58,69 @@ Request toRequest(const QHttpServerRequest &in)
     return request;
 }
 
+// Kong also takes the key from the query string.
+QByteArray apiKeyOf(const Request &request)
+{
+    const QByteArray key = request.header("apikey");
+    return key.isEmpty() ? request.param(u"apikey"_s).toUtf8() : key;
+}
+
+// A request a browser made: browsers send Origin on cross-origin and
+// state-changing requests and Sec-Fetch-* on all of them; their User-Agent
+// names an engine (Qt's default "Mozilla/5.0" alone does not).
+bool fromBrowser(const Request &request)
+{
+    if (!request.header("origin").isEmpty() || !request.header("sec-fetch-mode").isEmpty())
+        return true;
+    const QByteArray agent = request.header("user-agent");
+    for (const char *engine : {"AppleWebKit/", "Gecko/", "Chrome/", "Firefox/", "Safari/"}) {
+        if (agent.contains(engine))
+            return true;
+    }
+    return false;
+}
+
+bool isLoopbackOrigin(const QByteArray &origin)
+{
+    const QUrl url(QString::fromLatin1(origin), QUrl::StrictMode);
+    const QString host = url.host();
+    return (url.scheme() == u"http" || url.scheme() == u"https") &&
+           (host == u"127.0.0.1" || host == u"localhost" || host == u"::1");
+}
+
+// The content types a web page may send cross-site without a CORS preflight.
+bool isCorsSimpleType(const QByteArray &contentType)
+{
+    const QByteArray type = contentType.split(';').first().trimmed().toLower();
+    return type == "text/plain" || type == "application/x-www-form-urlencoded" ||
+           type == "multipart/form-data";
+}
+
+// Endpoints that read JSON bodies; the local identity provider's token
+// endpoint takes forms, as OAuth's does.
+bool isJsonEndpoint(const QString &path)
+{
+    return path.startsWith(u"/auth/v1/") || path.startsWith(u"/rest/v1/") ||
+           path.startsWith(u"/mailbox/v1/") || path.startsWith(u"/_emulator/");
+}
+
+// A web page the person visits may make their browser send requests here;
+// refuse the ones that change state unless they come from loopback pages
+// with a content type a page cannot send without asking first.
+std::optional<Reply> refuseCrossSite(const Request &request)
+{
+    if (request.method == "GET" || request.method == "HEAD" || request.method == "OPTIONS")
+        return std::nullopt;
+    const QByteArray origin = request.header("origin");
+    if (!origin.isEmpty() && !isLoopbackOrigin(origin))
+        return authError(request, 403, u"origin_not_allowed"_s,
+                         u"Requests that change state must not come from another site"_s);
+    if (isJsonEndpoint(request.path) && isCorsSimpleType(request.header("content-type")))
+        return authError(request, 415, u"unsupported_media_type"_s,
+                         u"Send the body as application/json"_s);
+    return std::nullopt;
+}
+
 QString statsKey(const Request &request)
 {
     QString key = QString::fromLatin1(request.method) + u' ' + request.path;
@@ -73,6 +137,11 @@ Server::Server(Backend &backend, QObject *parent)
 {
     route("GET", u"/_emulator/stats"_s, Access::ServiceRole,
           [this](const Request &r) { return stats(r); });
+    route("POST", u"/_emulator/signing-keys/rotate"_s, Access::ServiceRole,
+          [this](const Request &) {
+              const QString kid = m_backend.rotateSigningKey();
+              return Reply::json(200, QJsonObject{{u"kid"_s, kid}});
+          });
     route("POST", u"/_emulator/faults"_s, Access::ServiceRole,
           [this](const Request &r) { return addFault(r); });
 }
@@ -105,27 +174,47 @@ const Server::Route *Server::findRoute(const Request &request, bool *pathKnown) 
 
 std::optional<Reply> Server::checkAccess(const Route &route, const Request &request) const
 {
-    switch (route.access) {
-    case Access::Open:
+    if (route.access == Access::Open)
         return std::nullopt;
-    case Access::ApiKey: {
-        // Kong also takes the key from the query string.
-        QByteArray key = request.header("apikey");
-        if (key.isEmpty())
-            key = request.param(u"apikey"_s).toUtf8();
-        if (key.isEmpty())
-            return gatewayError(401, u"No API key found in request"_s);
-        if (key != m_backend.anonKey() && key != m_backend.serviceRoleKey())
-            return gatewayError(401, u"Invalid API key"_s);
-        return std::nullopt;
-    }
-    case Access::ServiceRole:
-        if (request.bearerToken() != m_backend.serviceRoleKey())
-            return authError(request, 401, u"no_authorization"_s,
-                             u"This endpoint requires the service_role key as Bearer token"_s);
-        return std::nullopt;
-    }
+    const QByteArray key = apiKeyOf(request);
+    if (key.isEmpty() && route.access == Access::ApiKey)
+        return gatewayError(401, u"No API key found in request"_s);
+    const Backend::KeyRole role = m_backend.keyRole(key);
+    if (role == Backend::KeyRole::None && route.access == Access::ApiKey)
+        return gatewayError(401, u"Invalid API key"_s);
+    // Secret keys are for servers: the platform refuses them from browsers.
+    if (key.startsWith("sb_secret_") && fromBrowser(request))
+        return gatewayError(401, u"Forbidden use of secret API key in browser"_s);
+    // An opaque key is no JWT: in Authorization only as a copy of apikey.
+    const QByteArray bearer = request.bearerToken();
+    if (bearer.startsWith("sb_") && !crypto::constantTimeEquals(bearer, key))
+        return gatewayError(401, u"Invalid API key"_s);
+    if (route.access == Access::ServiceRole &&
+        (role != Backend::KeyRole::ServiceRole || !crypto::constantTimeEquals(bearer, key)))
+        return authError(request, 401, u"no_authorization"_s,
+                         u"This endpoint requires the secret key as apikey and Bearer token"_s);
     return std::nullopt;
+}
+
+// The platform's gateway hands Auth and PostgREST a JWT for the key's role
+// in place of an opaque key: when Authorization repeats the key, and for a
+// secret key sent alone. A publishable key alone stays anonymous.
+Request Server::forUpstream(const Request &request)
+{
+    const QByteArray key = apiKeyOf(request);
+    if (!key.startsWith("sb_"))
+        return request;
+    const bool secret = m_backend.keyRole(key) == Backend::KeyRole::ServiceRole;
+    const bool repeated = request.bearerToken() == key;
+    if (!repeated && !(secret && request.header("authorization").isEmpty()))
+        return request;
+    Request upstream = request;
+    upstream.headers.removeIf([](const QPair<QByteArray, QByteArray> &h) {
+        return h.first.compare("authorization", Qt::CaseInsensitive) == 0;
+    });
+    upstream.headers.append(
+        {"Authorization", "Bearer " + m_backend.roleToken(secret ? u"service_role"_s : u"anon"_s)});
+    return upstream;
 }
 
 std::optional<Reply> Server::takeFault(const Request &request)
@@ -177,6 +266,9 @@ Reply Server::dispatch(const Request &request)
         return authError(request, 413, u"request_too_large"_s,
                          u"Request body is larger than 1 MB"_s);
 
+    if (auto refused = refuseCrossSite(request))
+        return *refused;
+
     bool pathKnown = false;
     const Route *route = findRoute(request, &pathKnown);
     if (!route) {
@@ -189,7 +281,7 @@ Reply Server::dispatch(const Request &request)
     if (auto fault = takeFault(request))
         return *fault;
     try {
-        return route->handler(request);
+        return route->handler(forUpstream(request));
     } catch (const std::exception &e) {
         // A bug or a database failure must still answer like GoTrue would.
         qCWarning(lcEmulator) << "handler failed:" << request.method << request.path << e.what();
@@ -201,7 +293,10 @@ bool Server::handleRequest(const QHttpServerRequest &in, QTcpSocket *socket)
 {
     const Request request = toRequest(in);
     Reply reply = dispatch(request);
-    if (request.apiVersioned())
+    // GoTrue echoes the version it used on its error answers only
+    // (HandleResponseError in supabase/auth's internal/api/errors.go).
+    if (request.apiVersioned() && reply.status >= 400 && !reply.fromGateway &&
+        request.path.startsWith(u"/auth/v1/"))
         reply.withHeader("X-Supabase-Api-Version", "2024-01-01");
 
     QHttpServerResponse response =

@@ -16,9 +16,9 @@ using Handler = std::function<Reply(const Request &)>;
 
 // Who may call a route, checked before the handler runs.
 enum class Access {
-    Open,        // no apikey (verify, callback, authorize, jwks, idp, mailbox)
+    Open,        // no apikey (verify, callback, authorize, jwks, idp)
     ApiKey,      // the gateway wants a valid apikey
-    ServiceRole, // test hooks: the service_role key as Bearer
+    ServiceRole, // mailbox and test hooks: the secret key as apikey and Bearer
 };
 
 // Request dispatch, the gateway's checks, request statistics and injected
@@ -59,6 +59,7 @@ private:
 
     const Route *findRoute(const Request &request, bool *pathKnown) const;
     std::optional<Reply> checkAccess(const Route &route, const Request &request) const;
+    Request forUpstream(const Request &request);
     std::optional<Reply> takeFault(const Request &request);
     void count(const Request &request);
     Reply stats(const Request &request) const;

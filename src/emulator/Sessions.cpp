@@ -83,8 +83,7 @@ QJsonObject Sessions::tokenResponse(const QString &userId, const QString &sessio
                              {u"amr"_s, QJsonDocument::fromJson(amr).array()},
                              {u"session_id"_s, sessionId},
                              {u"is_anonymous"_s, user.value(u"is_anonymous")}};
-    return {{u"access_token"_s,
-             QString::fromLatin1(jwt::signHs256(claims, m_backend.config().jwtSecret))},
+    return {{u"access_token"_s, QString::fromLatin1(m_backend.signAccessToken(claims))},
             {u"token_type"_s, u"bearer"_s},
             {u"expires_in"_s, m_backend.config().jwtExp},
             {u"expires_at"_s, exp},
@@ -143,8 +142,7 @@ std::variant<Caller, Reply> Sessions::authenticate(const Request &request)
     if (token.isEmpty())
         return authError(request, 401, u"no_authorization"_s,
                          u"This endpoint requires a valid Bearer token"_s);
-    const jwt::Decoded decoded =
-        jwt::verifyHs256(token, m_backend.config().jwtSecret, Backend::now());
+    const jwt::Decoded decoded = m_backend.verifyAccessToken(token, Backend::now());
     switch (decoded.status) {
     case jwt::Status::Ok:
         break;

@@ -2,6 +2,7 @@
 #include "Accounts.h"
 #include "AuthApi.h"
 #include "Backend.h"
+#include "HttpListener.h"
 #include "IdentityProvider.h"
 #include "Logging.h"
 #include "Mailbox.h"
@@ -14,7 +15,6 @@
 #include <QJsonDocument>
 #include <QSocketNotifier>
 #include <QStandardPaths>
-#include <QTcpServer>
 
 #include <csignal>
 #include <cstdio>
@@ -82,6 +82,13 @@ void addOptions(QCommandLineParser &parser)
         {u"data"_s, u"Folder for the SQLite database."_s, u"DIR"_s},
         {u"in-memory"_s, u"Keep everything in memory."_s},
         {u"jwt-secret"_s, u"HS256 secret for tokens and API keys (32+ characters)."_s, u"S"_s},
+        {u"dev-keys"_s,
+         u"Use the public development secret and keys from the README (tests, docs)."_s},
+        {u"legacy-keys"_s, u"Also accept the JWT anon and service_role API keys."_s},
+        {u"signing-key"_s, u"Access token signing: es256 (default), rs256 or hs256."_s, u"ALG"_s},
+        {u"rotate-signing-key"_s, u"Make a new current signing key, keeping the previous."_s},
+        {u"open-mailbox"_s, u"Let anyone on this computer read the mailbox (runs by hand)."_s},
+        {u"idle-timeout"_s, u"Close connections idle this long (default 60)."_s, u"SECONDS"_s},
         {u"jwt-exp"_s, u"Access token lifetime."_s, u"SECONDS"_s},
         {u"otp-exp"_s, u"One-time code lifetime."_s, u"SECONDS"_s},
         {u"email-cooldown"_s, u"Minimum interval between emails to one address."_s, u"SECONDS"_s},
@@ -116,6 +123,22 @@ bool parseConfig(QCoreApplication &app, Config *config)
     config->dataDir = parser.isSet(u"data"_s)
                           ? parser.value(u"data"_s)
                           : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    config->devKeys = parser.isSet(u"dev-keys"_s);
+    config->openMailbox = parser.isSet(u"open-mailbox"_s);
+    config->legacyKeys = parser.isSet(u"legacy-keys"_s);
+    config->rotateSigningKey = parser.isSet(u"rotate-signing-key"_s);
+    if (parser.isSet(u"signing-key"_s))
+        config->signingKey = parser.value(u"signing-key"_s).toLower();
+    if (config->signingKey != u"es256" && config->signingKey != u"rs256" &&
+        config->signingKey != u"hs256") {
+        std::fprintf(stderr, "exegia-auth-emulator: --signing-key is es256, rs256 or hs256\n");
+        return false;
+    }
+    if (parser.isSet(u"jwt-secret"_s) && config->devKeys) {
+        std::fprintf(stderr,
+                     "exegia-auth-emulator: --jwt-secret and --dev-keys exclude each other\n");
+        return false;
+    }
     if (parser.isSet(u"jwt-secret"_s)) {
         config->jwtSecret = parser.value(u"jwt-secret"_s).toUtf8();
         if (config->jwtSecret.size() < 32) {
@@ -131,23 +154,31 @@ bool parseConfig(QCoreApplication &app, Config *config)
            positiveInt(parser, u"email-cooldown"_s, &config->emailCooldown) &&
            positiveInt(parser, u"refresh-reuse-interval"_s, &config->refreshReuseInterval) &&
            positiveInt(parser, u"flow-exp"_s, &config->flowExp) &&
-           positiveInt(parser, u"id-token-exp"_s, &config->idTokenExp);
+           positiveInt(parser, u"id-token-exp"_s, &config->idTokenExp) &&
+           positiveInt(parser, u"idle-timeout"_s, &config->idleTimeout);
 }
 
 // The one line on stdout that tells the caller where and how to talk to us.
 void printStartLine(const Backend &backend, const QString &url)
 {
-    const QJsonObject info{
+    QJsonObject info{
         {u"url"_s, url},
-        {u"publishable_key"_s, QString::fromLatin1(backend.anonKey())},
-        {u"service_role_key"_s, QString::fromLatin1(backend.serviceRoleKey())},
-        {u"jwt_secret"_s, QString::fromUtf8(backend.config().jwtSecret)},
+        {u"publishable_key"_s, QString::fromLatin1(backend.publishableKey())},
+        {u"secret_key"_s, QString::fromLatin1(backend.secretKey())},
         {u"mailbox"_s, url + u"/mailbox/v1"_s},
         {u"issuers"_s, QJsonObject{{u"google"_s, backend.idpIssuer(u"google"_s)},
                                    {u"apple"_s, backend.idpIssuer(u"apple"_s)}}},
         {u"client_ids"_s, QJsonObject{{u"google"_s, Backend::clientId(u"google"_s)},
                                       {u"apple"_s, Backend::clientId(u"apple"_s)}}},
     };
+    // The app reads this line through a pipe; a secret made for this data
+    // folder is never printed (the keys signed with it are enough).
+    if (backend.config().legacyKeys) {
+        info.insert(u"anon_key"_s, QString::fromLatin1(backend.anonKey()));
+        info.insert(u"service_role_key"_s, QString::fromLatin1(backend.serviceRoleKey()));
+    }
+    if (backend.jwtSecretIsPrintable())
+        info.insert(u"jwt_secret"_s, QString::fromUtf8(backend.jwtSecret()));
     std::fputs(QJsonDocument(info).toJson(QJsonDocument::Compact).constData(), stdout);
     std::fputc('\n', stdout);
     std::fflush(stdout);
@@ -175,7 +206,7 @@ int main(int argc, char **argv)
     }
 
     Server server(backend);
-    auto *listener = new QTcpServer(&server);
+    auto *listener = new HttpListener(config.idleTimeout, &server);
     if (!listener->listen(QHostAddress::LocalHost, config.port)) {
         std::fprintf(stderr, "exegia-auth-emulator: cannot listen on 127.0.0.1:%u: %s\n",
                      unsigned(config.port), qPrintable(listener->errorString()));

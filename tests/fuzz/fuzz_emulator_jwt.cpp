@@ -17,7 +17,7 @@ using namespace exegia::emulator;
 namespace {
 
 const QByteArray kSecret = "fuzz-secret-that-is-at-least-32-characters";
-const crypto::RsaKey *rsaKey = nullptr;
+const crypto::KeyPair *rsaKey = nullptr;
 
 } // namespace
 
@@ -25,7 +25,7 @@ extern "C" int LLVMFuzzerInitialize(int *, char ***)
 {
     fuzz::initQt();
     // Generated once: a 2048-bit key per input would take all the time.
-    static const crypto::RsaKey key = crypto::RsaKey::generate(2048);
+    static const crypto::KeyPair key = crypto::KeyPair::generate(2048);
     rsaKey = &key;
     return 0;
 }

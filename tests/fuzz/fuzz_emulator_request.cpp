@@ -49,8 +49,8 @@ Emulator *instance = nullptr;
 
 Request makeRequest(QByteArray data)
 {
-    data.replace("$ANON", instance->backend.anonKey());
-    data.replace("$SERVICE", instance->backend.serviceRoleKey());
+    data.replace("$ANON", instance->backend.publishableKey());
+    data.replace("$SERVICE", instance->backend.secretKey());
     data.replace("$USER", instance->userToken);
 
     Request request;

@@ -42,7 +42,9 @@ protected:
         MainWindow::Options options;
         options.backend.kind = BackendChoice::Kind::Local;
         options.rememberGeometry = false;
-        options.localBackendArguments = emulatorArgs;
+        // The mailbox is read without the key by the tests' own helper
+        // (guitest::latestCode); the app's inbox sends the key it holds.
+        options.localBackendArguments = emulatorArgs + QStringList{QStringLiteral("--open-mailbox")};
         options.localDataDir = localDataDir;
         options.localBackendRestarts = localBackendRestarts;
         // Never the real keychain or browser from a test.

@@ -66,7 +66,7 @@ exegia::auth::ClientConfig configFor(const exegia::test::EmulatorProcess &emulat
 
 static exegia::test::Headers serviceHeaders(const exegia::test::EmulatorProcess &emulator)
 {
-    const QByteArray key = emulator.serviceRoleKey().toUtf8();
+    const QByteArray key = emulator.secretKey().toUtf8();
     return {{"apikey", key}, {"Authorization", "Bearer " + key}};
 }
 

@@ -20,7 +20,7 @@ TEST_F(AuthModelTest, BackendMakesTheModelReady)
 
 TEST_F(AuthModelTest, ServiceRoleKeyPutsTheModelInError)
 {
-    start();
+    start({QStringLiteral("--legacy-keys")});
     exegia::auth::ClientConfig config = configFor(emulator);
     config.publishableKey = emulator.serviceRoleKey();
     model.setBackend(config, QStringLiteral("Local backend"), true);

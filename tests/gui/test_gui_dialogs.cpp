@@ -36,7 +36,7 @@ TEST_F(GuiTest, SettingsRefuseAServiceKeyAndSayWhy)
 
     // The legacy service_role JWT is refused too (the emulator's own one).
     exegia::test::EmulatorProcess other;
-    ASSERT_TRUE(other.start());
+    ASSERT_TRUE(other.start({QStringLiteral("--legacy-keys")}));
     typeInto(key, other.serviceRoleKey());
     EXPECT_FALSE(keyError->isVisible()); // typing clears the old complaint
     click(save);

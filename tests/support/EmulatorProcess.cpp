@@ -20,7 +20,8 @@ EmulatorProcess::~EmulatorProcess()
 QString EmulatorProcess::executablePath()
 {
     const QByteArray fromEnv = qgetenv("EXEGIA_EMULATOR");
-    return fromEnv.isEmpty() ? QStringLiteral(EXEGIA_EMULATOR_PATH) : QString::fromLocal8Bit(fromEnv);
+    return fromEnv.isEmpty() ? QStringLiteral(EXEGIA_EMULATOR_PATH)
+                             : QString::fromLocal8Bit(fromEnv);
 }
 
 bool EmulatorProcess::start(const QStringList &args, QString *error, int timeoutMs)
@@ -56,7 +57,8 @@ bool EmulatorProcess::start(const QStringList &args, QString *error, int timeout
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(line, &parseError);
     if (!doc.isObject())
-        return fail(QStringLiteral("start-up line is not a JSON object: ") + QString::fromUtf8(line));
+        return fail(QStringLiteral("start-up line is not a JSON object: ") +
+                    QString::fromUtf8(line));
     m_info = doc.object();
     return true;
 }

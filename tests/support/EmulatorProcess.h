@@ -33,7 +33,12 @@ public:
     QUrl url() const { return QUrl(m_info.value(u"url").toString()); }
     QString urlString() const { return m_info.value(u"url").toString(); }
     QString publishableKey() const { return m_info.value(u"publishable_key").toString(); }
+    // The legacy JWT keys: only on the start line with --legacy-keys.
+    QString anonKey() const { return m_info.value(u"anon_key").toString(); }
     QString serviceRoleKey() const { return m_info.value(u"service_role_key").toString(); }
+    // Opens the mailbox and the test hooks (as apikey and Bearer).
+    QString secretKey() const { return m_info.value(u"secret_key").toString(); }
+    // Only on the start line with --dev-keys or --jwt-secret.
     QString jwtSecret() const { return m_info.value(u"jwt_secret").toString(); }
     QString mailbox() const { return m_info.value(u"mailbox").toString(); }
     QString issuer(const QString &provider) const;

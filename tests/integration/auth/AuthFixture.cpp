@@ -37,7 +37,7 @@ std::unique_ptr<exegia::auth::AuthClient> AuthFixture::makeClient(const QUrl &ur
 
 Headers AuthFixture::serviceHeaders() const
 {
-    const QByteArray key = emulator.serviceRoleKey().toLatin1();
+    const QByteArray key = emulator.secretKey().toLatin1();
     return {h("apikey", key), h("Authorization", "Bearer " + key)};
 }
 

@@ -25,6 +25,9 @@ struct CliRun
 class AdminCli : public exegia::test::AuthFixture
 {
 protected:
+    // SUPABASE_SERVICE_ROLE_KEY carries the legacy JWT: the emulator accepts
+    // it only with --legacy-keys.
+    void SetUp() override { start({QStringLiteral("--legacy-keys")}); }
     CliRun admin(const QStringList &args, QProcessEnvironment env)
     {
         QProcess p;
@@ -65,7 +68,7 @@ TEST_F(AdminCli, CreateThenGet)
     EXPECT_EQ(row.value(u"display_name").toString(), QStringLiteral("Operator"));
 
     const CliRun got = admin({"profile", "get", id},
-                             env(QStringLiteral("SUPABASE_SECRET_KEY"), emulator.serviceRoleKey()));
+                             env(QStringLiteral("SUPABASE_SECRET_KEY"), emulator.secretKey()));
     ASSERT_EQ(got.exitCode, 0) << got.err.toStdString();
     EXPECT_EQ(QJsonDocument::fromJson(got.out).object().value(u"display_name").toString(),
               QStringLiteral("Operator"));

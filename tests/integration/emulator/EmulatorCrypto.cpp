@@ -13,6 +13,7 @@
 
 #include <openssl/bn.h>
 #include <openssl/core_names.h>
+#include <openssl/ec.h>
 #include <openssl/evp.h>
 #include <openssl/param_build.h>
 
@@ -175,6 +176,76 @@ bool verifyRs256(const QString &jwt, const QJsonObject &jwks, QString *why)
     const QByteArray sig = b64urlDecode(parts[2].toLatin1());
     EVP_MD_CTX *md = EVP_MD_CTX_new();
     const bool ok = md && EVP_DigestVerifyInit(md, nullptr, EVP_sha256(), nullptr, pkey) == 1 &&
+                    EVP_DigestVerify(md, reinterpret_cast<const unsigned char *>(sig.constData()),
+                                     size_t(sig.size()),
+                                     reinterpret_cast<const unsigned char *>(input.constData()),
+                                     size_t(input.size())) == 1;
+    EVP_MD_CTX_free(md);
+    EVP_PKEY_free(pkey);
+    return ok ? true : fail(QStringLiteral("signature does not verify"));
+}
+
+namespace {
+EVP_PKEY *p256PublicKey(const QByteArray &x, const QByteArray &y)
+{
+    const QByteArray point = QByteArray(1, '\x04') + x + y; // uncompressed
+    OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_PKEY_PARAM_GROUP_NAME,
+                                                            const_cast<char *>("prime256v1"), 0),
+                           OSSL_PARAM_construct_octet_string(OSSL_PKEY_PARAM_PUB_KEY,
+                                                             const_cast<char *>(point.constData()),
+                                                             size_t(point.size())),
+                           OSSL_PARAM_construct_end()};
+    EVP_PKEY *pkey = nullptr;
+    EVP_PKEY_CTX *ctx = EVP_PKEY_CTX_new_from_name(nullptr, "EC", nullptr);
+    if (ctx && EVP_PKEY_fromdata_init(ctx) > 0)
+        EVP_PKEY_fromdata(ctx, &pkey, EVP_PKEY_PUBLIC_KEY, params);
+    EVP_PKEY_CTX_free(ctx);
+    return pkey;
+}
+
+// JWS r || s to the DER form OpenSSL verifies.
+QByteArray jwsToDer(const QByteArray &raw)
+{
+    if (raw.size() != 64)
+        return {};
+    const auto *in = reinterpret_cast<const unsigned char *>(raw.constData());
+    ECDSA_SIG *sig = ECDSA_SIG_new();
+    ECDSA_SIG_set0(sig, BN_bin2bn(in, 32, nullptr), BN_bin2bn(in + 32, 32, nullptr));
+    unsigned char *der = nullptr;
+    const int len = i2d_ECDSA_SIG(sig, &der);
+    QByteArray out = len > 0 ? QByteArray(reinterpret_cast<char *>(der), len) : QByteArray();
+    OPENSSL_free(der);
+    ECDSA_SIG_free(sig);
+    return out;
+}
+} // namespace
+
+bool verifyEs256(const QString &jwt, const QJsonObject &jwks, QString *why)
+{
+    auto fail = [&](const QString &w) {
+        if (why)
+            *why = w;
+        return false;
+    };
+    const QStringList parts = jwt.split(QLatin1Char('.'));
+    const QJsonObject header = jwtPart(jwt, 0);
+    if (parts.size() != 3 || header.value(u"alg").toString() != QLatin1String("ES256"))
+        return fail(QStringLiteral("not an ES256 JWT"));
+    QJsonObject key;
+    for (const auto &k : jwks.value(u"keys").toArray()) {
+        if (k.toObject().value(u"kid").toString() == header.value(u"kid").toString())
+            key = k.toObject();
+    }
+    if (key.value(u"kty").toString() != QLatin1String("EC") ||
+        key.value(u"crv").toString() != QLatin1String("P-256"))
+        return fail(QStringLiteral("kid not in the JWKS as a P-256 key"));
+    EVP_PKEY *pkey = p256PublicKey(b64urlDecode(key.value(u"x").toString().toLatin1()),
+                                   b64urlDecode(key.value(u"y").toString().toLatin1()));
+    const QByteArray input = (parts[0] + QLatin1Char('.') + parts[1]).toLatin1();
+    const QByteArray sig = jwsToDer(b64urlDecode(parts[2].toLatin1()));
+    EVP_MD_CTX *md = EVP_MD_CTX_new();
+    const bool ok = pkey && md && !sig.isEmpty() &&
+                    EVP_DigestVerifyInit(md, nullptr, EVP_sha256(), nullptr, pkey) == 1 &&
                     EVP_DigestVerify(md, reinterpret_cast<const unsigned char *>(sig.constData()),
                                      size_t(sig.size()),
                                      reinterpret_cast<const unsigned char *>(input.constData()),

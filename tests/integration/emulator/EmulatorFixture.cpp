@@ -70,7 +70,25 @@ QString errorMessage(const HttpResponse &r)
 
 bool Emu::start(const QStringList &args, QString *error)
 {
-    return proc.start(args, error);
+    // The suites forge HS256 tokens with the public dev secret and use the
+    // legacy service_role JWT; runs on a data folder or with a chosen secret
+    // keep the keys that come with them. --no-dev-keys / --no-legacy-keys
+    // (fixture-only words) ask for the emulator's defaults.
+    const bool ownKeys = args.contains(QStringLiteral("--data")) ||
+                         args.contains(QStringLiteral("--jwt-secret")) ||
+                         args.contains(QStringLiteral("--no-dev-keys"));
+    const bool newKeysOnly = args.contains(QStringLiteral("--no-legacy-keys"));
+    QStringList all = args;
+    all.removeAll(QStringLiteral("--no-dev-keys"));
+    all.removeAll(QStringLiteral("--no-legacy-keys"));
+    if (!ownKeys)
+        all << QStringLiteral("--dev-keys");
+    // ... and read the tokens it issues as HS256.
+    if (!newKeysOnly)
+        all << QStringLiteral("--legacy-keys");
+    if (!newKeysOnly && !args.contains(QStringLiteral("--signing-key")))
+        all << QStringLiteral("--signing-key") << QStringLiteral("hs256");
+    return proc.start(all, error);
 }
 
 QUrl Emu::url(const QString &pathAndQuery) const
@@ -99,8 +117,8 @@ Headers Emu::userHeaders(const QString &token, bool versioned) const
 
 Headers Emu::serviceHeaders() const
 {
-    return {{"apikey", proc.serviceRoleKey().toLatin1()},
-            {"Authorization", "Bearer " + proc.serviceRoleKey().toLatin1()},
+    return {{"apikey", proc.secretKey().toLatin1()},
+            {"Authorization", "Bearer " + proc.secretKey().toLatin1()},
             {"X-Supabase-Api-Version", "2024-01-01"}};
 }
 
@@ -146,7 +164,7 @@ HttpResponse Emu::requestOtp(const QString &email, const QJsonObject &extra)
 QJsonArray Emu::messages(const QString &email)
 {
     const HttpResponse r = http.get(
-        QUrl(proc.mailbox() + QStringLiteral("/messages?to=") + enc(email)), anonHeaders());
+        QUrl(proc.mailbox() + QStringLiteral("/messages?to=") + enc(email)), serviceHeaders());
     return r.jsonArray();
 }
 

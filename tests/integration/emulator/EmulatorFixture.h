@@ -46,6 +46,7 @@ QString signHs256(const QJsonObject &payload, const QByteArray &secret,
 // RS256 signature check against a JWKS document ({"keys": [...]}) using the
 // header's kid. Fills `why` on failure.
 bool verifyRs256(const QString &jwt, const QJsonObject &jwks, QString *why = nullptr);
+bool verifyEs256(const QString &jwt, const QJsonObject &jwks, QString *why = nullptr);
 
 // ---- results of flows -------------------------------------------------------
 struct Session

@@ -271,7 +271,7 @@ TEST_F(Otp, MailboxListsNewestFirstAndDeletes)
     ASSERT_EQ(emu().requestOtp(a).status, 200);
     ASSERT_EQ(emu().requestOtp(b).status, 200);
     const HttpResponse all = emu().http.get(
-        QUrl(emu().proc.mailbox() + QStringLiteral("/messages")), emu().anonHeaders());
+        QUrl(emu().proc.mailbox() + QStringLiteral("/messages")), emu().serviceHeaders());
     ASSERT_EQ(all.status, 200) << qPrintable(dump(all));
     int posA = -1, posB = -1;
     const QJsonArray list = all.jsonArray();
@@ -288,7 +288,7 @@ TEST_F(Otp, MailboxListsNewestFirstAndDeletes)
 
     const HttpResponse del = emu().http.send(
         "DELETE", QUrl(emu().proc.mailbox() + QStringLiteral("/messages?to=") + enc(a)),
-        emu().anonHeaders());
+        emu().serviceHeaders());
     EXPECT_EQ(del.status, 204) << qPrintable(dump(del));
     EXPECT_TRUE(emu().messages(a).isEmpty());
     EXPECT_EQ(emu().messages(b).size(), 1) << "other addresses keep their mail";

@@ -227,7 +227,7 @@ TEST_F(Gateway, StartupLineKeysAreLegacyJwts)
 {
     const QByteArray secret = emu().proc.jwtSecret().toUtf8();
     ASSERT_GE(secret.size(), 32);
-    const QString anon = emu().proc.publishableKey();
+    const QString anon = emu().proc.anonKey();
     const QString service = emu().proc.serviceRoleKey();
     EXPECT_TRUE(verifyHs256(anon, secret));
     EXPECT_TRUE(verifyHs256(service, secret));
@@ -264,7 +264,7 @@ TEST(GatewayOptions, CustomSecretSignsTheKeys)
     const QString secret = QStringLiteral("another-secret-that-is-at-least-32-characters");
     EXEGIA_START_EMU(e, QStringLiteral("--jwt-secret"), secret);
     EXPECT_EQ(e.proc.jwtSecret(), secret);
-    EXPECT_TRUE(verifyHs256(e.proc.publishableKey(), secret.toUtf8()));
+    EXPECT_TRUE(verifyHs256(e.proc.anonKey(), secret.toUtf8()));
     const Session s = e.anonSignUp();
     ASSERT_TRUE(s.ok()) << qPrintable(s.describe());
     EXPECT_TRUE(verifyHs256(s.accessToken, secret.toUtf8()));

@@ -48,8 +48,8 @@ auth::ClientConfig SessionEmulator::config() const
 
 Headers SessionEmulator::serviceHeaders() const
 {
-    return {{"apikey", proc.serviceRoleKey().toLatin1()},
-            {"Authorization", "Bearer " + proc.serviceRoleKey().toLatin1()}};
+    return {{"apikey", proc.secretKey().toLatin1()},
+            {"Authorization", "Bearer " + proc.secretKey().toLatin1()}};
 }
 
 auth::Session SessionEmulator::guestSession()
@@ -65,10 +65,9 @@ auth::Session SessionEmulator::emailSession(const QString &email)
         letTimePass(2100);
     m_lastCodeFor.insert(email);
     await(m_client->requestEmailOtp(email));
-    const Headers anon{{"apikey", proc.publishableKey().toLatin1()}};
     const QUrl inbox(proc.mailbox() + QStringLiteral("/messages?to=") +
                      QString::fromLatin1(QUrl::toPercentEncoding(email)));
-    const QJsonArray messages = http.get(inbox, anon).jsonArray();
+    const QJsonArray messages = http.get(inbox, serviceHeaders()).jsonArray();
     const QString code = messages.first().toObject().value(u"code").toString();
     const auth::SignInResult r = await(m_client->verifyEmailOtp(email, code));
     if (!r.session)
