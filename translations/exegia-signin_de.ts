@@ -196,6 +196,10 @@
         <translation>Etwas Unerwartetes ist schiefgegangen. Bitte versuchen Sie es erneut.</translation>
     </message>
     <message>
+        <source>The project key was refused by the server. Check the publishable key in Settings; you are still signed in.</source>
+        <translation>Der Projektschlüssel wurde vom Server abgelehnt. Prüfen Sie den Publishable Key in den Einstellungen; Sie sind weiterhin angemeldet.</translation>
+    </message>
+    <message>
         <source>Your session has ended. Please sign in again.</source>
         <translation>Ihre Sitzung ist beendet. Bitte melden Sie sich erneut an.</translation>
     </message>
@@ -654,6 +658,30 @@
         <source>Sign in with %1 instead</source>
         <translation>Stattdessen mit %1 anmelden</translation>
     </message>
+    <message>
+        <source>Sign out of the guest account?</source>
+        <translation>Vom Gastkonto abmelden?</translation>
+    </message>
+    <message>
+        <source>This guest account will be lost. Save it with Google or Apple first?</source>
+        <translation>Dieses Gastkonto geht verloren. Zuerst mit Google oder Apple sichern?</translation>
+    </message>
+    <message>
+        <source>Save with Google</source>
+        <translation>Mit Google sichern</translation>
+    </message>
+    <message>
+        <source>Save with Apple</source>
+        <translation>Mit Apple sichern</translation>
+    </message>
+    <message>
+        <source>Sign out anyway</source>
+        <translation>Trotzdem abmelden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
 </context>
 <context>
     <name>exegia::signin::AuthModel</name>
@@ -977,6 +1005,10 @@
     <message>
         <source>Restarting the local backend…</source>
         <translation>Lokales Backend wird neu gestartet …</translation>
+    </message>
+    <message>
+        <source>Local backend (not running)</source>
+        <translation>Lokales Backend (läuft nicht)</translation>
     </message>
 </context>
 <context>

@@ -196,6 +196,10 @@
         <translation>Une erreur inattendue s’est produite. Veuillez réessayer.</translation>
     </message>
     <message>
+        <source>The project key was refused by the server. Check the publishable key in Settings; you are still signed in.</source>
+        <translation>La clé du projet a été refusée par le serveur. Vérifiez la clé publiable dans les paramètres ; vous êtes toujours connecté.</translation>
+    </message>
+    <message>
         <source>Your session has ended. Please sign in again.</source>
         <translation>Votre session a pris fin. Veuillez vous reconnecter.</translation>
     </message>
@@ -654,6 +658,30 @@
         <source>Sign in with %1 instead</source>
         <translation>Se connecter plutôt avec %1</translation>
     </message>
+    <message>
+        <source>Sign out of the guest account?</source>
+        <translation>Se déconnecter du compte invité ?</translation>
+    </message>
+    <message>
+        <source>This guest account will be lost. Save it with Google or Apple first?</source>
+        <translation>Ce compte invité sera perdu. L’enregistrer d’abord avec Google ou Apple ?</translation>
+    </message>
+    <message>
+        <source>Save with Google</source>
+        <translation>Enregistrer avec Google</translation>
+    </message>
+    <message>
+        <source>Save with Apple</source>
+        <translation>Enregistrer avec Apple</translation>
+    </message>
+    <message>
+        <source>Sign out anyway</source>
+        <translation>Se déconnecter quand même</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
 </context>
 <context>
     <name>exegia::signin::AuthModel</name>
@@ -977,6 +1005,10 @@
     <message>
         <source>Restarting the local backend…</source>
         <translation>Redémarrage du serveur local…</translation>
+    </message>
+    <message>
+        <source>Local backend (not running)</source>
+        <translation>Serveur local (arrêté)</translation>
     </message>
 </context>
 <context>

@@ -83,6 +83,15 @@ void AuthModel::startBrowser(Action action, const QString &provider)
 {
     clearErrors();
     clearBrowser();
+    // The tab the browser shows at the end is the app's, in its language
+    // of the moment.
+    BrowserPageTexts texts;
+    texts.title = tr("Exegia Sign-In");
+    texts.success = tr("You are signed in to Exegia Sign-In. You can close this tab.");
+    texts.failure = tr("Sign-in failed \u2014 return to Exegia Sign-In");
+    texts.undecided = tr("Return to Exegia Sign-In to see whether you are signed in. You can "
+                         "close this tab.");
+    m_browser->setPageTexts(texts);
     m_browserProvider = provider;
     emit browserChanged();
     setState(State::WaitingForBrowser, action);

@@ -48,6 +48,7 @@ void BackendController::use(const BackendChoice &choice)
     m_choice = choice;
     m_inbox->setMailbox({}, {});
     m_modelUrl.clear();
+    m_modelKey.clear();
     m_port = 0;
     m_restarts = 0;
     if (choice.kind != BackendChoice::Kind::Local) {
@@ -104,9 +105,10 @@ void BackendController::localReady()
     m_port = quint16(m_local->url().port());
     m_inbox->setMailbox(m_local->mailboxUrl(), m_local->mailboxKey());
     // After a restart on the same address the model carries on as it was
-    // (its session included); a new address needs a new client, which
-    // restores the session from the keychain.
-    if (m_local->url() != m_modelUrl)
+    // (its session included); a new address (or key: an in-memory backend
+    // may make new ones) needs a new client, which restores the session
+    // from the keychain.
+    if (m_local->url() != m_modelUrl || m_local->publishableKey() != m_modelKey)
         handLocalToModel();
     if (m_status == Status::Restarting)
         qCInfo(lcController) << "The local backend is running again.";
@@ -116,6 +118,7 @@ void BackendController::localReady()
 void BackendController::handLocalToModel()
 {
     m_modelUrl = m_local->url();
+    m_modelKey = m_local->publishableKey();
     exegia::auth::ClientConfig config;
     config.projectUrl = m_local->url();
     config.publishableKey = m_local->publishableKey();
@@ -149,6 +152,7 @@ void BackendController::localFailed(const QString &reason)
                                         "app to try again."));
         return;
     }
+    qCWarning(lcController).noquote() << "The local backend did not start:" << reason;
     // The old port may be taken by now: the next try takes any free one.
     m_port = 0;
     m_failureLog = m_local->recentLog();
@@ -173,6 +177,8 @@ void BackendController::scheduleRestart()
     }
     const auto delay = std::min(m_options.firstRestartDelay * (1 << m_restarts), kMaxRestartDelay);
     ++m_restarts;
+    qCInfo(lcController) << "Try" << m_restarts << "of" << m_options.maxRestarts << "in"
+                         << delay.count() << "ms.";
     m_restartTimer.start(delay);
 }
 

@@ -95,7 +95,9 @@ private:
     QElapsedTimer m_upSince;
     int m_restarts = 0;
     quint16 m_port = 0;
-    QUrl m_modelUrl; // the address the model was given
+    // The address and key the model was given.
+    QUrl m_modelUrl;
+    QString m_modelKey;
     QString m_failureReason;
     QStringList m_failureLog;
 };

@@ -120,14 +120,26 @@ ErrorInfo ErrorText::describeCause(std::exception_ptr cause)
 
 ErrorInfo ErrorText::describeAuth(const AuthApiError &e)
 {
+    if (e.isKeyRefused())
+        return keyRefused(e.httpStatus());
     return {forAuthCode(e.errorCode(), e.httpStatus(), e.retryAfterSeconds()),
             e.retryAfterSeconds(), e.isSessionGone(), e.errorCode(), e.httpStatus()};
+}
+
+ErrorInfo ErrorText::keyRefused(int httpStatus)
+{
+    // A project setting, not the person's session: they stay signed in.
+    return {tr("The project key was refused by the server. Check the publishable key in "
+               "Settings; you are still signed in."),
+            std::nullopt, false, QStringLiteral("key_refused"), httpStatus};
 }
 
 ErrorInfo ErrorText::describeApi(const ApiError &e)
 {
     // PostgREST answers 401 only for a token it cannot accept (expired,
     // revoked, undecodable): the session is over, whatever the code.
+    if (e.isKeyRefused())
+        return keyRefused(e.httpStatus());
     const bool gone = e.httpStatus() == 401;
     const QString text = gone ? tr("Your session has ended. Please sign in again.")
                               : forApiCode(e.code(), e.httpStatus());

@@ -63,4 +63,5 @@ private:
     static ErrorInfo describeAuth(const exegia::auth::AuthApiError &error);
     static ErrorInfo describeApi(const exegia::auth::ApiError &error);
     static ErrorInfo describeCause(std::exception_ptr cause);
+    static ErrorInfo keyRefused(int httpStatus);
 };

@@ -41,6 +41,7 @@ public:
     void stop();
 
     bool isRunning() const { return m_process && m_process->state() != QProcess::NotRunning; }
+    qint64 processId() const { return m_process ? m_process->processId() : 0; }
     QUrl url() const { return m_url; }
     QString publishableKey() const { return m_publishableKey; }
     QUrl mailboxUrl() const { return m_mailbox; }

@@ -52,8 +52,10 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     , m_model(new AuthModel(this))
     , m_avatar(new AvatarLoader(this))
     , m_inbox(new LocalInbox(this))
-    , m_backend(new BackendController(m_model, m_inbox,
-                                      {options.localDataDir, options.localBackendArguments}, this))
+    , m_backend(new BackendController(
+          m_model, m_inbox,
+          {options.localDataDir, options.localBackendArguments, options.localBackendRestarts},
+          this))
 {
     PageStyle::initResources();
     setWindowIcon(PageStyle::mark(u":/icons/exegia-mark.svg"_s, {}, 64));
@@ -177,8 +179,11 @@ void MainWindow::showPage()
 void MainWindow::refreshFooter()
 {
     const auto status = m_backend->status();
-    m_backendLabel->setText(m_model->backendDescription());
-    m_backendLabel->setAccessibleName(tr("Backend: %1").arg(m_model->backendDescription()));
+    const QString description = status == BackendController::Status::Failed
+                                    ? tr("Local backend (not running)")
+                                    : m_model->backendDescription();
+    m_backendLabel->setText(description);
+    m_backendLabel->setAccessibleName(tr("Backend: %1").arg(description));
     m_inboxButton->setVisible(m_model->isLocalBackend() && m_model->isBackendReady() &&
                               status == BackendController::Status::Ready);
     m_restartingLabel->setText(tr("Restarting the local backend…"));

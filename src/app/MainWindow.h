@@ -34,6 +34,9 @@ public:
         QString localDataDir;
         // Extra emulator options (tests shorten the email cooldown).
         QStringList localBackendArguments;
+        // How often the local backend is restarted before the window gives
+        // up and offers Restart (tests make it fail sooner).
+        int localBackendRestarts = 5;
         // Tests turn this off so window sizes do not leak between runs.
         bool rememberGeometry = true;
         // Keychain and browser. Unset parts get the app's defaults (the OS

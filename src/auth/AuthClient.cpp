@@ -79,12 +79,17 @@ QFuture<HttpReply> AuthClient::getUser(const QString &accessToken)
     return m_transport->request(request);
 }
 
-QFuture<Session> AuthClient::tokenGrant(QLatin1StringView grantType, const QJsonObject &body)
+QFuture<Session> AuthClient::tokenGrant(QLatin1StringView grantType, const QJsonObject &body,
+                                        std::chrono::milliseconds timeout)
 {
-    QUrlQuery query;
-    query.addQueryItem(wire::kGrantType, grantType);
+    HttpRequest request;
+    request.method = "POST";
+    request.path = wire::kToken;
+    request.query.addQueryItem(wire::kGrantType, grantType);
+    request.body = body;
+    request.timeout = timeout;
     Completion<Session> done;
-    step(this, done, post(wire::kToken, query, body),
+    step(this, done, m_transport->request(request),
          [done](const HttpReply &reply) { done.succeed(detail::authSession(reply)); });
     return done.future();
 }
@@ -306,9 +311,10 @@ QFuture<Session> AuthClient::exchangeCodeForSession(const QString &authCode,
                       {{u"auth_code"_s, authCode}, {u"code_verifier"_s, codeVerifier}});
 }
 
-QFuture<Session> AuthClient::refreshSession(const QString &refreshToken)
+QFuture<Session> AuthClient::refreshSession(const QString &refreshToken,
+                                            std::chrono::milliseconds timeout)
 {
-    return tokenGrant(wire::kGrantRefreshToken, {{u"refresh_token"_s, refreshToken}});
+    return tokenGrant(wire::kGrantRefreshToken, {{u"refresh_token"_s, refreshToken}}, timeout);
 }
 
 QFuture<void> AuthClient::signOut(const QString &accessToken, SignOutScope scope)

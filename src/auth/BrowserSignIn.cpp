@@ -67,6 +67,15 @@ QString randomUrlSafe(int bytes)
         raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
+// The browser's tab learns how the flow ended: success once the code
+// exchange worked (reported earlier, where it happens), failure when the
+// flow fails before that. A flow that is gone needs no answer.
+template <typename T> void reportOutcomeTo(BrowserFlow *flow, const QFuture<T> &outcome)
+{
+    detail::whenFinished(flow, outcome,
+                         [flow](const QFuture<T> &f) { flow->reportOutcome(f.resultCount() > 0); });
+}
+
 } // namespace
 
 BrowserSignIn::BrowserSignIn(AuthClient *client, QObject *parent)
@@ -85,6 +94,11 @@ void BrowserSignIn::setLauncher(BrowserLauncher launcher)
 void BrowserSignIn::setTimeout(std::chrono::milliseconds timeout)
 {
     m_timeout = timeout;
+}
+
+void BrowserSignIn::setPageTexts(const BrowserPageTexts &texts)
+{
+    m_pageTexts = texts;
 }
 
 QUrl BrowserSignIn::authorizationUrl() const
@@ -109,6 +123,7 @@ BrowserFlow *BrowserSignIn::newFlow()
     auto *flow = new BrowserFlow(this);
     flow->setLauncher(m_launcher);
     flow->setTimeout(m_timeout);
+    flow->setPageTexts(m_pageTexts);
     connect(flow, &BrowserFlow::browserOpenFailed, this, &BrowserSignIn::browserOpenFailed);
     connect(flow, &BrowserFlow::finished, this, [this, flow] {
         if (m_flow == flow)
@@ -126,6 +141,7 @@ QFuture<SignInResult> BrowserSignIn::signInWithProvider(const QString &provider,
     Completion<SignInResult> done;
     done.guard([&] {
         BrowserFlow *flow = newFlow();
+        reportOutcomeTo(flow, done.future());
         const QString verifier = Pkce::generateVerifier();
         QList<QPair<QString, QString>> items{
             {QStringLiteral("provider"), provider},
@@ -143,9 +159,11 @@ QFuture<SignInResult> BrowserSignIn::signInWithProvider(const QString &provider,
         url = withQuery(url, items);
         emit waitingForBrowser(url);
         step(this, done, flow->start(url),
-             [this, done, verifier, provider](const BrowserCallback &cb) {
+             [this, done, verifier, provider, flow = QPointer(flow)](const BrowserCallback &cb) {
                  step(this, done, m_client->exchangeCodeForSession(cb.code, verifier),
-                      [this, done, provider](const Session &session) {
+                      [this, done, provider, flow](const Session &session) {
+                          if (flow)
+                              flow->reportOutcome(true);
                           forward(this, done, m_client->completeSignIn(session, provider));
                       });
              });
@@ -159,6 +177,7 @@ QFuture<LinkResult> BrowserSignIn::linkIdentity(const QString &accessToken, cons
     Completion<LinkResult> done;
     done.guard([&] {
         QPointer<BrowserFlow> flow = newFlow();
+        reportOutcomeTo(flow.data(), done.future());
         LinkIdentityOptions withRedirect = options;
         withRedirect.redirectTo = flow->redirectUri().toString();
         step(this, done, m_client->linkIdentityToCurrentUser(accessToken, provider, withRedirect),
@@ -172,10 +191,14 @@ QFuture<LinkResult> BrowserSignIn::linkIdentity(const QString &accessToken, cons
                                             QStringLiteral("replaced"));
                  emit waitingForBrowser(link.url);
                  step(this, done, flow->start(link.url),
-                      [this, done, link](const BrowserCallback &cb) {
+                      [this, done, link, flow](const BrowserCallback &cb) {
                           step(this, done,
                                m_client->exchangeCodeForSession(cb.code, link.codeVerifier),
-                               [this, done](const Session &fresh) { finishLink(done, fresh); });
+                               [this, done, flow](const Session &fresh) {
+                                   if (flow)
+                                       flow->reportOutcome(true);
+                                   finishLink(done, fresh);
+                               });
                       });
              });
     });
@@ -204,6 +227,9 @@ QFuture<SignInResult> BrowserSignIn::signInWithGoogle(const GoogleOAuthConfig &c
                 ConfigError::Kind::InvalidArgument,
                 QStringLiteral("a Google desktop client id is needed for Google's own sign-in"));
         BrowserFlow *flow = newFlow();
+        // Google's code exchange and the ID-token grant end together in
+        // the result, so the outcome is the result's.
+        reportOutcomeTo(flow, done.future());
         GoogleRequest request;
         request.config = config;
         request.verifier = Pkce::generateVerifier();

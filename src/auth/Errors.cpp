@@ -141,6 +141,8 @@ AuthApiError AuthApiError::fromReply(const HttpReply &reply)
 
 AuthApiError::Kind AuthApiError::kind() const
 {
+    if (isKeyRefused())
+        return Kind::KeyRefused;
     return isSessionGone() ? Kind::SessionGone : Kind::Refused;
 }
 

@@ -4,6 +4,7 @@
 #include <exegia/auth/Errors.h>
 
 #include "detail/Async.h"
+#include "detail/Chain.h"
 #include "detail/Logging.h"
 #include "detail/SessionManagerPrivate.h"
 
@@ -12,8 +13,11 @@
 
 namespace exegia::auth {
 
+using namespace Qt::StringLiterals;
+
 using detail::Completion;
 using detail::reasonFor;
+using detail::step;
 using detail::valueOf;
 using detail::whenFinished;
 
@@ -173,30 +177,76 @@ QFuture<QString> SessionManager::startRefresh()
     d->refreshTimer.stop();
     const quint64 generation = d->generation;
     qCDebug(lcAuth) << "refreshing the session";
-    whenFinished(this, d->client->refreshSession(d->session->refreshToken),
-                 [this, done, generation](QFuture<Session> f) {
-                     if (generation != d->generation)
-                         return; // ended or replaced meanwhile: its callers were told
-                     Session fresh;
-                     try {
-                         fresh = valueOf(f);
-                     } catch (...) {
-                         onRefreshFailed(std::current_exception());
-                         return;
-                     }
-                     // Save first: if we stopped right after the server
-                     // rotated the token, the store must already hold the
-                     // new one (the old one is spent).
-                     whenFinished(this, persist(fresh),
-                                  [this, done, generation, fresh](QFuture<bool>) {
-                                      if (generation != d->generation)
-                                          return;
-                                      d->flight.reset();
-                                      adopt(fresh, false);
-                                      done.succeed(fresh.accessToken);
-                                  });
-                 });
+    auto spent = [this, done, generation](const Session &fresh) {
+        if (generation != d->generation)
+            return; // ended or replaced meanwhile: its callers were told
+        // Save first: if we stopped right after the server rotated the
+        // token, the store must already hold the new one (the old is spent).
+        whenFinished(this, persist(fresh), [this, done, generation, fresh](QFuture<bool>) {
+            if (generation != d->generation)
+                return;
+            d->flight.reset();
+            adopt(fresh, false);
+            done.succeed(fresh.accessToken);
+        });
+    };
+    auto failed = [this, generation](std::exception_ptr error) {
+        if (generation == d->generation)
+            onRefreshFailed(error);
+    };
+    step(this, done, spend(d->session->refreshToken), spent, failed);
     return done.future();
+}
+
+namespace {
+
+// An answer that may have been lost after the server acted on the request:
+// no answer at all, a gateway or server error, or refresh contention.
+bool answerMayBeLost(std::exception_ptr error)
+{
+    try {
+        std::rethrow_exception(error);
+    } catch (const NetworkError &) {
+        return true;
+    } catch (const AuthApiError &e) {
+        return e.httpStatus() >= 500 || e.errorCode() == "conflict"_L1;
+    } catch (...) {
+    }
+    return false;
+}
+
+constexpr int kMaxSameTokenAttempts = 4;
+
+} // namespace
+
+QFuture<Session> SessionManager::spend(const QString &refreshToken)
+{
+    Completion<Session> done;
+    QElapsedTimer since;
+    since.start();
+    spendAttempt(done, refreshToken, since, 1);
+    return done.future();
+}
+
+void SessionManager::spendAttempt(const Completion<Session> &done, const QString &refreshToken,
+                                  QElapsedTimer since, int attempt)
+{
+    const auto timeout = d->options.refreshAttemptTimeout;
+    const auto reuse = d->options.refreshReuseInterval;
+    auto again = [=, this](std::exception_ptr error) {
+        // Sent again only while the next attempt also ends inside the reuse
+        // interval: later, a token the server did rotate would be reported
+        // as reused and the whole session revoked.
+        const bool inside = since.elapsed() + timeout.count() <= reuse.count();
+        if (!inside || attempt >= kMaxSameTokenAttempts || !answerMayBeLost(error))
+            std::rethrow_exception(error);
+        qCInfo(lcAuth) << "refresh attempt" << attempt << "got no usable answer; sending the same"
+                       << "token again inside the reuse interval";
+        spendAttempt(done, refreshToken, since, attempt + 1);
+    };
+    step(
+        this, done, d->client->refreshSession(refreshToken, timeout),
+        [done](const Session &fresh) { done.succeed(fresh); }, again);
 }
 
 void SessionManager::onRefreshFailed(std::exception_ptr error)
@@ -206,7 +256,7 @@ void SessionManager::onRefreshFailed(std::exception_ptr error)
     try {
         std::rethrow_exception(error);
     } catch (const AuthApiError &e) {
-        if (e.isSessionGone()) {
+        if (e.endsSession()) {
             qCInfo(lcAuth) << "refresh refused:" << e.errorCode();
             d->flight.reset();
             endSession(reasonFor(e.errorCode()), e.errorCode());
@@ -324,7 +374,7 @@ QFuture<void> SessionManager::signOut(SignOutScope scope)
     } else {
         // POST /logout needs a live access token; an expired one would get
         // 403 and leave the session alive on the server.
-        whenFinished(this, d->client->refreshSession(old.refreshToken),
+        whenFinished(this, spend(old.refreshToken),
                      [this, cleared, done, tellServer](QFuture<Session> f) {
                          try {
                              tellServer(valueOf(f).accessToken);

@@ -59,7 +59,7 @@ QFuture<RestoreResult> SessionManager::restore()
         }
         const quint64 generation = d->generation;
         const QString storedUserId = stored->userId;
-        whenFinished(this, d->client->refreshSession(stored->refreshToken),
+        whenFinished(this, spend(stored->refreshToken),
                      [this, finish, generation, storedUserId](QFuture<Session> r) {
                          Session fresh;
                          try {

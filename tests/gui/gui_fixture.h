@@ -11,6 +11,7 @@
 
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QStackedWidget>
@@ -45,6 +46,8 @@ protected:
         // in-app inbox); the app's own backend keeps it closed.
         options.localBackendArguments =
             emulatorArgs + QStringList{QStringLiteral("--open-mailbox")};
+        options.localDataDir = localDataDir;
+        options.localBackendRestarts = localBackendRestarts;
         // Never the real keychain or browser from a test.
         options.useKeychain = false;
         options.environment = env;
@@ -164,6 +167,23 @@ protected:
 
     void TearDown() override { window.reset(); }
 
+    // The question a guest gets before signing out, once it is on screen.
+    QMessageBox *guestSignOutQuestion() const
+    {
+        QMessageBox *box = nullptr;
+        guitest::waitFor([&] {
+            box = window->findChild<QMessageBox *>(QStringLiteral("guestSignOutDialog"));
+            return box && box->isVisible();
+        });
+        if (box && !QTest::qWaitForWindowExposed(box))
+            return nullptr;
+        return box;
+    }
+
+    // Set before open(): where the local backend keeps its data (empty: in
+    // memory) and how often it is restarted before the window gives up.
+    QString localDataDir;
+    int localBackendRestarts = 5;
     // Set before open(); by default the "browser" only records the URLs.
     AuthModel::Environment env;
     QList<QUrl> launched;

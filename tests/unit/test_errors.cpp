@@ -89,8 +89,9 @@ TEST(AuthApiError, GatewayAndJunkBodies)
 TEST(AuthApiError, OneListOfSessionGoneCodes)
 {
     // The session is over: sign out, whatever the call was.
-    for (const char *code : {"user_not_found", "session_not_found", "refresh_token_not_found",
-                             "refresh_token_already_used", "session_expired"}) {
+    for (const char *code :
+         {"user_not_found", "session_not_found", "refresh_token_not_found",
+          "refresh_token_already_used", "session_expired", "user_banned", "invalid_grant"}) {
         const AuthApiError e(400, QLatin1String(code), QStringLiteral("m"));
         EXPECT_TRUE(e.isSessionGone()) << code;
         EXPECT_TRUE(e.endsSession()) << code;
@@ -105,6 +106,11 @@ TEST(AuthApiError, OneListOfSessionGoneCodes)
     for (const char *code : {"otp_expired", "conflict", "validation_failed", ""})
         EXPECT_FALSE(AuthApiError(400, QLatin1String(code), QStringLiteral("m")).isSessionGone())
             << code;
+    // The gateway refusing the API key says nothing about the session.
+    const AuthApiError gateway(401, {}, QStringLiteral("Invalid API key"));
+    EXPECT_TRUE(gateway.isKeyRefused());
+    EXPECT_EQ(gateway.kind(), AuthApiError::Kind::KeyRefused);
+    EXPECT_FALSE(gateway.isSessionGone());
 }
 
 TEST(ApiError, ReadsPostgrestFormat)

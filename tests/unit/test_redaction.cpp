@@ -66,3 +66,23 @@ TEST(Redaction, ErrorStringsAreRedacted)
     const exegia::auth::AuthApiError a(400, QStringLiteral("x"), QStringLiteral("bad ") + kJwt);
     EXPECT_EQ(std::string(a.what()).find(kJwt.toStdString()), std::string::npos);
 }
+
+TEST(Redaction, RemovesTheLoopbackListenerPath)
+{
+    const QString path = QStringLiteral("Qm9vQmFyQmF6UXV4MTIzNDU2");
+    expectClean(Redaction::redact(QStringLiteral("GET /auth/v1/user/identities/authorize?provider="
+                                                 "google&redirect_to=http%3A%2F%2F127.0.0.1%3A41"
+                                                 "234%2F") + path + QStringLiteral("&scopes=x")),
+                path);
+    expectClean(Redaction::redact(QStringLiteral("listening on http://127.0.0.1:41234/") + path),
+                path);
+    expectClean(Redaction::redact(QStringLiteral("callback to http://localhost:8080/") + path),
+                path);
+    // Percent-encoded outside a redirect_to field, as in a logged URL.
+    expectClean(Redaction::redact(QStringLiteral("url=x%3Fnext%3Dhttp%3A%2F%2F127.0.0.1%3A41234%2F") +
+                                  path),
+                path);
+    // The port stays: it helps debugging and is no secret.
+    EXPECT_TRUE(Redaction::redact(QStringLiteral("http://127.0.0.1:41234/") + path)
+                    .contains(u"41234"));
+}

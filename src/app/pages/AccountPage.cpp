@@ -7,8 +7,11 @@
 
 #include <exegia/auth/AuthClient.h>
 
+#include <QMessageBox>
 #include <QPainter>
 #include <QPainterPath>
+
+using namespace Qt::StringLiterals;
 
 namespace exegia::signin {
 
@@ -56,9 +59,8 @@ AccountPage::AccountPage(AuthModel *authModel, AvatarLoader *avatar, QWidget *pa
     auto save = [this] { model()->updateDisplayName(m_ui->displayNameEdit->text()); };
     connect(m_ui->saveNameButton, &QPushButton::clicked, model(), save);
     connect(m_ui->displayNameEdit, &QLineEdit::returnPressed, model(), save);
-    connect(m_ui->signOutButton, &QPushButton::clicked, model(), &AuthModel::signOut);
-    connect(m_ui->signOutEverywhereButton, &QPushButton::clicked, model(),
-            &AuthModel::signOutEverywhere);
+    connect(m_ui->signOutButton, &QPushButton::clicked, this, [this] { signOut(false); });
+    connect(m_ui->signOutEverywhereButton, &QPushButton::clicked, this, [this] { signOut(true); });
     connect(m_ui->signInInsteadButton, &QPushButton::clicked, model(), &AuthModel::signInInstead);
 
     refreshOn({&AuthModel::stateChanged, &AuthModel::errorsChanged, &AuthModel::userChanged,
@@ -73,6 +75,48 @@ AccountPage::~AccountPage() = default;
 void AccountPage::focusFirstField()
 {
     m_ui->displayNameEdit->setFocus(Qt::OtherFocusReason);
+}
+
+void AccountPage::signOut(bool everywhere)
+{
+    if (model()->isGuest())
+        return confirmGuestSignOut(everywhere);
+    everywhere ? model()->signOutEverywhere() : model()->signOut();
+}
+
+void AccountPage::confirmGuestSignOut(bool everywhere)
+{
+    // A guest has no way back in: signing out throws the account away, so
+    // the person is asked first and offered to keep it.
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Sign out of the guest account?"),
+                                tr("This guest account will be lost. Save it with Google or "
+                                   "Apple first?"),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(u"guestSignOutDialog"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    auto add = [box](const QString &text, QMessageBox::ButtonRole role, const QString &name) {
+        QPushButton *button = box->addButton(text, role);
+        button->setObjectName(name);
+        // Voice control users say what they see.
+        button->setAccessibleName(text);
+        return button;
+    };
+    QPushButton *google = add(tr("Save with Google"), QMessageBox::AcceptRole, u"saveGoogle"_s);
+    QPushButton *apple = add(tr("Save with Apple"), QMessageBox::AcceptRole, u"saveApple"_s);
+    QPushButton *anyway =
+        add(tr("Sign out anyway"), QMessageBox::DestructiveRole, u"signOutAnyway"_s);
+    QPushButton *cancel = add(tr("Cancel"), QMessageBox::RejectRole, u"cancel"_s);
+    box->setDefaultButton(cancel);
+    box->setEscapeButton(cancel);
+    connect(box, &QMessageBox::buttonClicked, this, [=, this](QAbstractButton *clicked) {
+        if (clicked == google)
+            model()->linkProvider(u"google"_s);
+        else if (clicked == apple)
+            model()->linkProvider(u"apple"_s);
+        else if (clicked == anyway)
+            everywhere ? model()->signOutEverywhere() : model()->signOut();
+    });
+    box->open();
 }
 
 void AccountPage::applyMarks()

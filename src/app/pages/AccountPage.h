@@ -30,6 +30,8 @@ private:
     void refresh() override;
     void retranslate() override;
     void refreshActions();
+    void signOut(bool everywhere);
+    void confirmGuestSignOut(bool everywhere);
     void refreshAvatar();
     void refreshProvider(const QString &provider, QLabel *status, QPushButton *link);
     void applyMarks() override;

@@ -1,6 +1,7 @@
 #include "BackendFailedPage.h"
 
 #include "BackendController.h"
+#include "Page.h"
 
 #include <QEvent>
 #include <QLabel>
@@ -36,15 +37,29 @@ BackendFailedPage::BackendFailedPage(BackendController *backend, QWidget *parent
     m_details->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_details->setVisible(false);
 
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(32, 32, 32, 16);
+    // The same centred column as the other pages.
+    auto *column = new QWidget;
+    column->setMaximumWidth(420);
+    auto *layout = new QVBoxLayout(column);
+    layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(12);
+    auto *mark = new QLabel;
+    Page::showHeaderMark(mark);
+    layout->addWidget(mark);
     layout->addWidget(m_title);
     layout->addWidget(m_message);
-    layout->addWidget(m_restartButton, 0, Qt::AlignLeft);
+    layout->addWidget(m_restartButton);
     layout->addWidget(m_detailsButton, 0, Qt::AlignLeft);
-    layout->addWidget(m_details, 1);
-    layout->addStretch();
+    layout->addWidget(m_details);
+    auto *row = new QHBoxLayout;
+    row->addStretch();
+    row->addWidget(column, 1);
+    row->addStretch();
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(24, 24, 24, 24);
+    outer->addStretch(1);
+    outer->addLayout(row);
+    outer->addStretch(2);
 
     connect(m_restartButton, &QPushButton::clicked, m_backend, &BackendController::restart);
     connect(m_detailsButton, &QPushButton::toggled, this, &BackendFailedPage::refresh);

@@ -26,6 +26,9 @@ public:
     // Puts the cursor where a person starts (called when the page is shown).
     virtual void focusFirstField() = 0;
 
+    // The Exegia mark at the top of a page.
+    static void showHeaderMark(QLabel *label);
+
 protected:
     AuthModel *model() const { return m_model; }
 
@@ -41,9 +44,6 @@ protected:
     // refresh() on each of these model signals.
     using ModelSignal = void (AuthModel::*)();
     void refreshOn(std::initializer_list<ModelSignal> modelSignals);
-    // The Exegia mark at the top of a page.
-    static void showHeaderMark(QLabel *label);
-
     void changeEvent(QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
 

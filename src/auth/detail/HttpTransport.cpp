@@ -83,7 +83,7 @@ QNetworkRequest HttpTransport::networkRequest(const HttpRequest &request) const
     }
 
     QNetworkRequest r(url);
-    r.setTransferTimeout(int(m_settings.timeout.count()));
+    r.setTransferTimeout(int(timeoutFor(request).count()));
     r.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     for (const auto &h : request.headers)
         r.setRawHeader(h.first, h.second);
@@ -118,6 +118,11 @@ QByteArray HttpTransport::bodyBytes(const HttpRequest &request)
     return QJsonDocument(request.body->toObject()).toJson(QJsonDocument::Compact);
 }
 
+std::chrono::milliseconds HttpTransport::timeoutFor(const HttpRequest &request) const
+{
+    return request.timeout.count() > 0 ? request.timeout : m_settings.timeout;
+}
+
 QFuture<HttpReply> HttpTransport::request(const HttpRequest &request)
 {
     Done done;
@@ -135,7 +140,7 @@ void HttpTransport::attempt(const HttpRequest &request, int attemptNumber, const
     auto *deadline = new QTimer(reply);
     deadline->setSingleShot(true);
     connect(deadline, &QTimer::timeout, reply, &QNetworkReply::abort);
-    deadline->start(m_settings.timeout);
+    deadline->start(timeoutFor(request));
     auto timer = std::make_shared<QElapsedTimer>();
     timer->start();
     connect(reply, &QNetworkReply::finished, this,

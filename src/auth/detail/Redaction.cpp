@@ -6,11 +6,13 @@ namespace exegia::auth {
 
 namespace {
 
-// Field names whose values are credentials or single-use secrets.
+// Field names whose values are credentials or single-use secrets. A
+// redirect_to/redirect_uri holds the loopback listener's random path, which
+// is a capability until the browser loop ends.
 constexpr auto kSecretKeys =
     "access_token|refresh_token|id_token|provider_token|provider_refresh_token|token|code|"
     "auth_code|code_verifier|nonce|apikey|password|captcha_token|service_role_key|"
-    "publishable_key|jwt_secret|secret";
+    "publishable_key|secret_key|jwt_secret|secret|redirect_to|redirect_uri";
 
 struct Rule
 {
@@ -40,6 +42,13 @@ const QList<Rule> &rules()
                  QStringLiteral("eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*")),
              QStringLiteral("<redacted-jwt>")},
             {QRegularExpression(QStringLiteral("\\b(sb_(?:publishable|secret)_)[A-Za-z0-9_-]+")),
+             QStringLiteral("\\1<redacted>")},
+            // A loopback listener's URL, plain or percent-encoded: keep the
+            // port (useful when debugging), drop the path.
+            {QRegularExpression(
+                 QStringLiteral("((?:127\\.0\\.0\\.1|localhost|\\[::1\\])(?::|%3A)\\d+(?:/|%2F))"
+                                "[A-Za-z0-9._~-]{8,}"),
+                 ci),
              QStringLiteral("\\1<redacted>")},
         };
     }();

@@ -54,7 +54,8 @@ inline constexpr QLatin1StringView kIdentityAlreadyExists{"identity_already_exis
 inline constexpr std::array kSessionGoneCodes{
     QLatin1StringView("refresh_token_not_found"), QLatin1StringView("refresh_token_already_used"),
     QLatin1StringView("session_not_found"),       QLatin1StringView("session_expired"),
-    QLatin1StringView("user_not_found"),
+    QLatin1StringView("user_not_found"),          QLatin1StringView("user_banned"),
+    QLatin1StringView("invalid_grant"), // the legacy OAuth form of the refresh errors
 };
 
 // The access token was refused (bad signature, expired, missing): the

@@ -102,7 +102,8 @@ TEST_F(SessionRestoreTest, DeletedUserIsRefusedAndTheStoreCleared)
 TEST_F(SessionRestoreTest, NetworkFailureKeepsTheStoreForRetry)
 {
     const auth::Session before = previousRun();
-    ASSERT_TRUE(emu.injectFault(QStringLiteral("POST"), QStringLiteral("/auth/v1/token"), 503, 1));
+    // Past the immediate same-token retries (4) that absorb a lost answer.
+    ASSERT_TRUE(emu.injectFault(QStringLiteral("POST"), QStringLiteral("/auth/v1/token"), 503, 4));
     auto m = restartedApp();
     const RestoreResult failed = await(m->restore());
     EXPECT_EQ(failed.status, RestoreResult::Status::NetworkFailure);

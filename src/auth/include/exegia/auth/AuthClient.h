@@ -113,7 +113,9 @@ public:
     QFuture<SignInResult> completeSignIn(const Session &session, const QString &provider);
 
     // POST /token?grant_type=refresh_token. The old refresh token is spent.
-    QFuture<Session> refreshSession(const QString &refreshToken);
+    // `timeout` (zero: the config's requestTimeout) bounds this one attempt.
+    QFuture<Session> refreshSession(const QString &refreshToken,
+                                    std::chrono::milliseconds timeout = {});
 
     // POST /logout?scope=. 401/403/404 also count as signed out.
     QFuture<void> signOut(const QString &accessToken, SignOutScope scope = SignOutScope::Local);
@@ -130,7 +132,8 @@ private:
     QFuture<HttpReply> post(QLatin1StringView path, const QUrlQuery &query, const QJsonObject &body,
                             const QString &bearer = {});
     QFuture<HttpReply> getUser(const QString &accessToken);
-    QFuture<Session> tokenGrant(QLatin1StringView grantType, const QJsonObject &body);
+    QFuture<Session> tokenGrant(QLatin1StringView grantType, const QJsonObject &body,
+                                std::chrono::milliseconds timeout = {});
     QFuture<SignInResult> checkProfile(QFuture<HttpReply> tokenReply, const QString &provider);
     QFuture<SignUpResult> insertProfile(const QString &bearer,
                                         const std::optional<Session> &session, const User &user,

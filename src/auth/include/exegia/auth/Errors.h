@@ -67,6 +67,7 @@ public:
     enum class Kind {
         Refused,     // the server said no; errorCode() says why
         SessionGone, // isSessionGone(): the caller should treat the user as signed out
+        KeyRefused,  // isKeyRefused(): the gateway refused the API key; the session is fine
     };
 
     AuthApiError(int httpStatus, const QString &errorCode, const QString &message,
@@ -96,6 +97,10 @@ public:
     bool endsSession() const { return endsSessionCode(m_errorCode); }
     static bool isSessionGoneCode(const QString &errorCode);
     static bool endsSessionCode(const QString &errorCode);
+    // A 401 without a GoTrue error code: the API gateway, not the auth
+    // server, answered ("Invalid API key", "No API key found"). A project
+    // configuration problem; it says nothing about the user's session.
+    bool isKeyRefused() const { return m_httpStatus == 401 && m_errorCode.isEmpty(); }
 
 private:
     int m_httpStatus;
@@ -123,6 +128,9 @@ public:
     const QString &hint() const { return m_hint; }
 
     bool isUniqueViolation() const;
+    // A 401 without a PostgREST code: the gateway refused the API key
+    // (PostgREST's own 401s about a token carry PGRST301/PGRST303/42501).
+    bool isKeyRefused() const { return m_httpStatus == 401 && m_code.isEmpty(); }
 
 private:
     int m_httpStatus;

@@ -5,6 +5,7 @@
 #include <exegia/auth/Session.h>
 #include <exegia/auth/TokenStore.h>
 
+#include <QElapsedTimer>
 #include <QFuture>
 #include <QObject>
 
@@ -17,6 +18,9 @@
 namespace exegia::auth {
 
 class AuthClient;
+namespace detail {
+template <typename T> class Completion;
+}
 
 struct SessionManagerOptions
 {
@@ -27,6 +31,15 @@ struct SessionManagerOptions
     // per failure up to retryMaxDelay, and keep trying while signed in.
     std::chrono::milliseconds retryInitialDelay{500};
     std::chrono::milliseconds retryMaxDelay{60000};
+    // One refresh attempt ends after this, whatever the request timeout:
+    // the server may have rotated the token and lost the answer, and the
+    // spent token is only honoured again within the reuse interval.
+    std::chrono::milliseconds refreshAttemptTimeout{5000};
+    // The server's reuse interval for a spent refresh token (GoTrue's
+    // default, and hosted Supabase's, is 10 s). Inside it a refresh whose
+    // answer was lost is sent again at once with the same token (the server
+    // answers with the current session); after it, only with backoff.
+    std::chrono::milliseconds refreshReuseInterval{10000};
     // How often to compare the wall clock with the monotonic clock to
     // notice that the machine slept (0: never).
     std::chrono::milliseconds wakeCheckInterval{30000};
@@ -58,11 +71,15 @@ struct RestoreResult
 // Tokens: accessToken() is immediate while the token is good, otherwise it
 // joins the single refresh in flight (twenty callers, one request).
 // Refresh: scheduled before expiry; the new refresh token is saved before
-// the old one is dropped; network failures are retried with backoff and
-// never sign anyone out; a refused token (refresh_token_not_found,
-// refresh_token_already_used, session_expired, user gone) clears the store
-// and emits signedOut. After a sleep past expiry a watchdog (and checkNow(),
-// which the app calls when it becomes active) refreshes at once.
+// the old one is dropped; each attempt has its own short deadline, and a
+// lost answer (network error, 5xx) is retried at once with the same token
+// while the server's reuse interval lasts, then with backoff; network
+// failures never sign anyone out. Only answers that mean the session is
+// over (AuthApiError::endsSession: refresh_token_not_found,
+// refresh_token_already_used, session_not_found, session_expired,
+// user_banned, user_not_found, invalid_grant) clear the store and emit
+// signedOut; a gateway 401 about the API key keeps the session. After a sleep past expiry a
+// watchdog (and checkNow(), which the app calls when it becomes active) refreshes at once.
 // Persistence: if the store fails, persistenceUnavailable is emitted once
 // and the session carries on in memory only.
 class SessionManager : public QObject
@@ -155,6 +172,9 @@ private:
     QFuture<void> clearStore();
     void markUnavailable(const QString &message);
     QFuture<QString> startRefresh();
+    QFuture<Session> spend(const QString &refreshToken);
+    void spendAttempt(const detail::Completion<Session> &done, const QString &refreshToken,
+                      QElapsedTimer since, int attempt);
     void onRefreshFailed(std::exception_ptr error);
     void reschedule();
     QFuture<void> endSession(SignOutReason reason, const QString &errorCode);

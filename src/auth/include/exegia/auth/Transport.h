@@ -15,6 +15,7 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <chrono>
 #include <optional>
 
 namespace exegia::auth {
@@ -38,6 +39,9 @@ struct HttpRequest
     // (no API key leaves for another host). `path` is then the URL's path.
     QUrl externalUrl;
     QByteArray formBody;
+    // A deadline for this request alone (a refresh must end well inside the
+    // server's reuse interval); zero: the transport's own timeout.
+    std::chrono::milliseconds timeout{0};
 
     bool isIdempotent() const { return method == "GET" || method == "HEAD"; }
     bool isExternal() const { return externalUrl.isValid(); }
