@@ -44,7 +44,8 @@ protected:
         options.rememberGeometry = false;
         // The mailbox is read without the key by the tests' own helper
         // (guitest::latestCode); the app's inbox sends the key it holds.
-        options.localBackendArguments = emulatorArgs + QStringList{QStringLiteral("--open-mailbox")};
+        options.localBackendArguments =
+            emulatorArgs + QStringList{QStringLiteral("--open-mailbox")};
         options.localDataDir = localDataDir;
         options.localBackendRestarts = localBackendRestarts;
         // Never the real keychain or browser from a test.

@@ -60,7 +60,7 @@ protected:
     }
 };
 
-TEST_F(Hardening, HostMustBeLoopbackWithThisPort)
+TEST_F(Hardening, HostMustBeALoopbackName)
 {
     const QByteArray get =
         "GET /auth/v1/health HTTP/1.1\r\napikey: " + emu().proc.publishableKey().toLatin1() +
@@ -72,12 +72,16 @@ TEST_F(Hardening, HostMustBeLoopbackWithThisPort)
     // A web page reaching us through DNS rebinding sends its own host name.
     for (const QByteArray &host :
          {QByteArray("Host: evil.example\r\n"), QByteArray("Host: evil.example:80\r\n"),
-          QByteArray("Host: 127.0.0.1:1\r\n"), QByteArray("Host: 127.0.0.1\r\n")}) {
+          "Host: evil.example:" + QByteArray::number(emu().proc.url().port()) + "\r\n",
+          QByteArray("Host: 127.0.0.1.evil.example:80\r\n"), QByteArray("Host: 127.0.0.1\r\n"),
+          QByteArray("Host: localhost:0\r\n")}) {
         const QByteArray answer = rawExchange(emu(), get + host + "\r\n");
         EXPECT_EQ(statusOf(answer), 421) << host.constData() << answer.constData();
         EXPECT_TRUE(answer.contains("\"error_code\":\"misdirected_request\""))
             << answer.constData();
     }
+    // A local proxy in front of the emulator sends its own port.
+    EXPECT_EQ(statusOf(rawExchange(emu(), get + "Host: 127.0.0.1:4711\r\n\r\n")), 200);
     EXPECT_EQ(statusOf(rawExchange(emu(), get + "\r\n")), 400) << "no Host at all";
     EXPECT_EQ(statusOf(rawExchange(emu(), get + hostHeader(emu()) + hostHeader(emu()) + "\r\n")),
               400)
