@@ -146,6 +146,19 @@ AuthApiError::Kind AuthApiError::kind() const
     return isSessionGone() ? Kind::SessionGone : Kind::Refused;
 }
 
+// The gateway's own 401s ("Invalid API key", "No API key found in
+// request") carry no code, only a message about the key.
+static bool isGatewayKeyRefusal(int httpStatus, const QString &code, const QString &message)
+{
+    return httpStatus == 401 && code.isEmpty() &&
+           message.contains("API key"_L1, Qt::CaseInsensitive);
+}
+
+bool AuthApiError::isKeyRefused() const
+{
+    return isGatewayKeyRefusal(m_httpStatus, m_errorCode, m_message);
+}
+
 bool AuthApiError::isSessionGoneCode(const QString &errorCode)
 {
     return endsSessionCode(errorCode) || listed(wire::kTokenRejectedCodes, errorCode);
@@ -176,6 +189,11 @@ ApiError ApiError::fromReply(const HttpReply &reply)
         message = u"HTTP %1"_s.arg(reply.status);
     return ApiError(reply.status, stringField(body, "code"_L1), message,
                     stringField(body, "details"_L1), stringField(body, "hint"_L1));
+}
+
+bool ApiError::isKeyRefused() const
+{
+    return isGatewayKeyRefusal(m_httpStatus, m_code, m_message);
 }
 
 bool ApiError::isUniqueViolation() const

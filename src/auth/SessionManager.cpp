@@ -338,63 +338,49 @@ QFuture<void> SessionManager::endSession(SignOutReason reason, const QString &er
     return cleared;
 }
 
+QFuture<QString> SessionManager::liveAccessToken(const Session &old, bool tokenGood)
+{
+    if (tokenGood)
+        return detail::readyFuture(old.accessToken);
+    // POST /logout needs a live access token; an expired one would get 403
+    // and leave the session alive on the server. Empty: already gone there.
+    Completion<QString> done;
+    step(
+        this, done, spend(old.refreshToken),
+        [done](const Session &fresh) { done.succeed(fresh.accessToken); },
+        [done](std::exception_ptr error) {
+            try {
+                std::rethrow_exception(error);
+            } catch (const AuthApiError &e) {
+                if (!e.isSessionGone())
+                    throw;
+            }
+            done.succeed(QString());
+        });
+    return done.future();
+}
+
 QFuture<void> SessionManager::signOut(SignOutScope scope)
 {
-    Completion<void> done;
-    if (!d->session) {
-        // Nothing current, but a stored session may be left (e.g. restore
-        // failed for the network): "sign out" must not leave it behind.
-        whenFinished(this, clearStore(), [done](QFuture<void> f) {
-            done.guard([&] {
-                valueOf(f);
-                done.succeed();
-            });
-        });
-        return done.future();
-    }
+    // Nothing current, but a stored session may be left (e.g. restore
+    // failed for the network): "sign out" must not leave it behind.
+    if (!d->session)
+        return clearStore();
     const Session old = *d->session;
     const bool tokenGood = usable();
     // Signed out here first, whatever the server says next.
     const QFuture<void> cleared = endSession(SignOutReason::Requested, {});
-
-    auto tellServer = [this, scope, cleared, done](const QString &accessToken) {
-        whenFinished(this, d->client->signOut(accessToken, scope),
-                     [this, cleared, done](QFuture<void> told) {
-                         whenFinished(this, cleared, [done, told](QFuture<void> c) {
-                             done.guard([&] {
-                                 valueOf(c); // the store's failure matters most
-                                 valueOf(told);
-                                 done.succeed();
-                             });
-                         });
-                     });
+    Completion<void> done;
+    // The store's failure matters most; then whether the server was told.
+    auto told = [this, done, cleared] { detail::forward(this, done, cleared); };
+    auto notTold = [this, done, cleared](std::exception_ptr error) {
+        step(this, done, cleared, [error] { std::rethrow_exception(error); });
     };
-    if (tokenGood) {
-        tellServer(old.accessToken);
-    } else {
-        // POST /logout needs a live access token; an expired one would get
-        // 403 and leave the session alive on the server.
-        whenFinished(this, spend(old.refreshToken),
-                     [this, cleared, done, tellServer](QFuture<Session> f) {
-                         try {
-                             tellServer(valueOf(f).accessToken);
-                         } catch (const AuthApiError &e) {
-                             if (!e.isSessionGone()) {
-                                 done.fail(std::current_exception());
-                                 return;
-                             }
-                             // Already gone on the server: nothing to tell.
-                             whenFinished(this, cleared, [done](QFuture<void> c) {
-                                 done.guard([&] {
-                                     valueOf(c);
-                                     done.succeed();
-                                 });
-                             });
-                         } catch (...) {
-                             done.fail(std::current_exception());
-                         }
-                     });
-    }
+    step(this, done, liveAccessToken(old, tokenGood), [=, this](const QString &accessToken) {
+        if (accessToken.isEmpty())
+            return told();
+        step(this, done, d->client->signOut(accessToken, scope), told, notTold);
+    });
     return done.future();
 }
 

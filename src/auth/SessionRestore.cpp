@@ -2,6 +2,7 @@
 #include <exegia/auth/SessionManager.h>
 
 #include "detail/Async.h"
+#include "detail/Chain.h"
 #include "detail/Logging.h"
 #include "detail/SessionManagerPrivate.h"
 
@@ -14,6 +15,7 @@ using detail::Completion;
 using detail::failedRestore;
 using detail::reasonFor;
 using detail::result;
+using detail::step;
 using detail::valueOf;
 using detail::whenFinished;
 
@@ -36,59 +38,53 @@ QFuture<RestoreResult> SessionManager::restore()
         return done.future();
     }
     d->persistent = true;
-    whenFinished(this, d->store->load(), [this, finish](QFuture<std::optional<StoredSession>> f) {
-        std::optional<StoredSession> stored;
-        try {
-            stored = valueOf(f);
-        } catch (const Error &e) {
-            qCWarning(lcAuth) << "could not read the stored session:" << e.what();
-            markUnavailable(QString::fromUtf8(e.what()));
-            RestoreResult r =
-                result(RestoreResult::Status::StoreUnavailable, QString::fromUtf8(e.what()));
-            r.error = std::current_exception();
-            finish(r);
-            return;
-        }
-        if (d->session) { // signed in meanwhile: that session wins
-            fetchUser(finish);
-            return;
-        }
-        if (!stored) {
-            finish(result(RestoreResult::Status::NoStoredSession));
-            return;
-        }
-        const quint64 generation = d->generation;
-        const QString storedUserId = stored->userId;
-        whenFinished(this, spend(stored->refreshToken),
-                     [this, finish, generation, storedUserId](QFuture<Session> r) {
-                         Session fresh;
-                         try {
-                             fresh = valueOf(r);
-                         } catch (...) {
-                             RestoreResult failed = failedRestore(std::current_exception());
-                             if (failed.status == RestoreResult::Status::Refused && !d->session)
-                                 clearStore();
-                             finish(failed);
-                             return;
-                         }
-                         if (!storedUserId.isEmpty() && storedUserId != fresh.user.id)
-                             qCWarning(lcAuth) << "stored session belonged to another user id";
-                         // As for every refresh: the rotated token is saved before
-                         // the spent one is forgotten.
-                         whenFinished(this, persist(fresh),
-                                      [this, finish, generation, fresh](QFuture<bool>) {
-                                          if (generation == d->generation && !d->session) {
-                                              ++d->generation;
-                                              adopt(fresh, true);
-                                          }
-                                          fetchUser(finish);
-                                      });
-                     });
-    });
+    auto unreadable = [this, finish](std::exception_ptr error) {
+        RestoreResult r = failedRestore(error);
+        qCWarning(lcAuth) << "could not read the stored session:" << r.message;
+        markUnavailable(r.message);
+        r.status = RestoreResult::Status::StoreUnavailable;
+        finish(r);
+    };
+    step(
+        this, done, d->store->load(),
+        [this, finish](const std::optional<StoredSession> &stored) { restoreFrom(stored, finish); },
+        unreadable);
     return done.future();
 }
 
-void SessionManager::fetchUser(const std::function<void(RestoreResult)> &finish)
+void SessionManager::restoreFrom(const std::optional<StoredSession> &stored, const Finish &finish)
+{
+    if (d->session) // signed in meanwhile: that session wins
+        return fetchUser(finish);
+    if (!stored)
+        return finish(result(RestoreResult::Status::NoStoredSession));
+    const quint64 generation = d->generation;
+    const QString storedUserId = stored->userId;
+    auto refused = [this, finish](std::exception_ptr error) {
+        const RestoreResult failed = failedRestore(error);
+        if (failed.status == RestoreResult::Status::Refused && !d->session)
+            clearStore();
+        finish(failed);
+    };
+    step(
+        this, *d->restoring, spend(stored->refreshToken),
+        [=, this](const Session &fresh) {
+            if (!storedUserId.isEmpty() && storedUserId != fresh.user.id)
+                qCWarning(lcAuth) << "stored session belonged to another user id";
+            // As for every refresh: the rotated token is saved before the
+            // spent one is forgotten.
+            whenFinished(this, persist(fresh), [=, this](QFuture<bool>) {
+                if (generation == d->generation && !d->session) {
+                    ++d->generation;
+                    adopt(fresh, true);
+                }
+                fetchUser(finish);
+            });
+        },
+        refused);
+}
+
+void SessionManager::fetchUser(const Finish &finish)
 {
     whenFinished(this, accessToken(), [this, finish](QFuture<QString> t) {
         QString token;

@@ -73,6 +73,7 @@ TEST_F(HttpTransportTest, GetWithUserTokenCarriesWireHeadersAndNoBody)
     EXPECT_EQ(r.header("X-Client-Info"), "exegia-auth-cpp/9");
     EXPECT_EQ(r.header("X-Supabase-Api-Version"), "2024-01-01");
     EXPECT_FALSE(r.hasHeader("Content-Type"));
+    EXPECT_FALSE(r.hasHeader("Content-Length"));
     EXPECT_TRUE(r.body.isEmpty());
 }
 
@@ -94,6 +95,19 @@ TEST_F(HttpTransportTest, RestCallsHaveNoAuthApiVersionHeader)
     ASSERT_EQ(server.requests.size(), 1);
     EXPECT_FALSE(server.requests[0].hasHeader("X-Supabase-Api-Version"));
     EXPECT_EQ(server.requests[0].header("apikey"), "the-key");
+    // The schema, as supabase-js names it (issue 12).
+    EXPECT_EQ(server.requests[0].header("Accept-Profile"), "public");
+    EXPECT_FALSE(server.requests[0].hasHeader("Content-Profile"));
+    EXPECT_FALSE(server.requests[0].hasHeader("Content-Length"));
+}
+
+TEST_F(HttpTransportTest, RestWritesNameTheSchemaWithContentProfile)
+{
+    server.queue = {CannedResponse::json(201, "[]")};
+    exegia::test::await(transport().request(post(QStringLiteral("/rest/v1/users"))));
+    ASSERT_EQ(server.requests.size(), 1);
+    EXPECT_EQ(server.requests[0].header("Content-Profile"), "public");
+    EXPECT_FALSE(server.requests[0].hasHeader("Accept-Profile"));
 }
 
 TEST_F(HttpTransportTest, GetIsRetriedOnGatewayErrors)

@@ -98,6 +98,10 @@ QNetworkRequest HttpTransport::networkRequest(const HttpRequest &request) const
     r.setRawHeader(wire::kHeaderClientInfo, m_settings.clientInfo.toUtf8());
     if (request.path.startsWith(wire::kAuthPrefix))
         r.setRawHeader(wire::kHeaderApiVersion, wire::kApiVersion);
+    // The schema, as supabase-js names it: a project whose first exposed
+    // schema is not `public` still reads and writes public.users.
+    if (request.path.startsWith(wire::kRestPrefix))
+        r.setRawHeader(request.isIdempotent() ? "Accept-Profile" : "Content-Profile", "public");
     if (!r.hasRawHeader("Accept"))
         r.setRawHeader("Accept", "application/json");
     if (!request.isIdempotent())
@@ -118,6 +122,18 @@ QByteArray HttpTransport::bodyBytes(const HttpRequest &request)
     return QJsonDocument(request.body->toObject()).toJson(QJsonDocument::Compact);
 }
 
+QNetworkReply *HttpTransport::send(const HttpRequest &request)
+{
+    // GET and HEAD go out without a body and without Content-Length, as
+    // supabase-js sends them; a custom verb with empty data would add one.
+    if (request.method == "GET")
+        return m_network->get(networkRequest(request));
+    if (request.method == "HEAD")
+        return m_network->head(networkRequest(request));
+    return m_network->sendCustomRequest(networkRequest(request), request.method,
+                                        bodyBytes(request));
+}
+
 std::chrono::milliseconds HttpTransport::timeoutFor(const HttpRequest &request) const
 {
     return request.timeout.count() > 0 ? request.timeout : m_settings.timeout;
@@ -132,8 +148,7 @@ QFuture<HttpReply> HttpTransport::request(const HttpRequest &request)
 
 void HttpTransport::attempt(const HttpRequest &request, int attemptNumber, const Done &done)
 {
-    QNetworkReply *reply =
-        m_network->sendCustomRequest(networkRequest(request), request.method, bodyBytes(request));
+    QNetworkReply *reply = send(request);
     // The transfer timeout only fires after a silence: a server that trickles
     // a byte now and then would hold the call forever. This bounds the whole
     // exchange; abort() reports OperationCanceledError, i.e. a Timeout.

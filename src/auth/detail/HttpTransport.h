@@ -52,6 +52,7 @@ public:
 private:
     using Done = detail::Completion<HttpReply>;
     std::chrono::milliseconds timeoutFor(const HttpRequest &request) const;
+    QNetworkReply *send(const HttpRequest &request);
     void attempt(const HttpRequest &request, int attemptNumber, const Done &done);
     void finished(QNetworkReply *reply, const HttpRequest &request, int attemptNumber,
                   const Done &done);

@@ -100,7 +100,7 @@ public:
     // A 401 without a GoTrue error code: the API gateway, not the auth
     // server, answered ("Invalid API key", "No API key found"). A project
     // configuration problem; it says nothing about the user's session.
-    bool isKeyRefused() const { return m_httpStatus == 401 && m_errorCode.isEmpty(); }
+    bool isKeyRefused() const;
 
 private:
     int m_httpStatus;
@@ -128,9 +128,9 @@ public:
     const QString &hint() const { return m_hint; }
 
     bool isUniqueViolation() const;
-    // A 401 without a PostgREST code: the gateway refused the API key
-    // (PostgREST's own 401s about a token carry PGRST301/PGRST303/42501).
-    bool isKeyRefused() const { return m_httpStatus == 401 && m_code.isEmpty(); }
+    // A 401 without a PostgREST code about the API key: the gateway refused
+    // the key (PostgREST's own 401s about a token carry PGRST301/PGRST303/42501).
+    bool isKeyRefused() const;
 
 private:
     int m_httpStatus;

@@ -178,7 +178,10 @@ private:
     void onRefreshFailed(std::exception_ptr error);
     void reschedule();
     QFuture<void> endSession(SignOutReason reason, const QString &errorCode);
-    void fetchUser(const std::function<void(RestoreResult)> &finish);
+    using Finish = std::function<void(RestoreResult)>;
+    void restoreFrom(const std::optional<StoredSession> &stored, const Finish &finish);
+    void fetchUser(const Finish &finish);
+    QFuture<QString> liveAccessToken(const Session &old, bool tokenGood);
     bool usable() const;
 
     std::unique_ptr<Private> d;
