@@ -2,6 +2,7 @@
 
 #include "Backend.h"
 #include "Crypto.h"
+#include "Factors.h"
 
 #include <QJsonDocument>
 
@@ -85,6 +86,9 @@ QJsonObject Accounts::userJson(const QString &id)
     putOptional(json, u"email_confirmed_at"_s, u[u"email_confirmed_at"_s]);
     putOptional(json, u"confirmed_at"_s, u[u"email_confirmed_at"_s]);
     putOptional(json, u"last_sign_in_at"_s, u[u"last_sign_in_at"_s]);
+    // GoTrue's user.factors is omitempty.
+    if (const QJsonArray factors = mfa::factorsJson(m_backend.db(), id); !factors.isEmpty())
+        json.insert(u"factors"_s, factors);
     return json;
 }
 

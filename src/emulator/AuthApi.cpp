@@ -299,6 +299,8 @@ Reply AuthApi::adminUser(const Request &request)
 {
     if (request.bearerToken() != m_backend.serviceRoleKey())
         return authError(request, 403, u"not_admin"_s, u"User not allowed"_s);
+    if (m_adminFactors && request.path.section(u'/', 6, 6) == u"factors")
+        return m_adminFactors(request);
     const QString id = request.path.section(u'/', -1);
     if (!crypto::isUuid(id))
         return authError(request, 404, u"user_not_found"_s, u"User not found"_s);

@@ -4,6 +4,7 @@
 
 #include <QJsonObject>
 
+#include <functional>
 #include <optional>
 #include <variant>
 
@@ -24,6 +25,11 @@ public:
     AuthApi(Backend &backend, Accounts &accounts, Sessions &sessions, Mailbox &mailbox,
             IdentityProvider &idp);
     void registerRoutes(Server &server);
+    // Serves /admin/users/{id}/factors[/...] (MfaApi), under the admin user prefix.
+    void setAdminFactors(std::function<Reply(const Request &)> handler)
+    {
+        m_adminFactors = std::move(handler);
+    }
 
 private:
     // AuthApi.cpp
@@ -64,6 +70,7 @@ private:
     Sessions &m_sessions;
     Mailbox &m_mailbox;
     IdentityProvider &m_idp;
+    std::function<Reply(const Request &)> m_adminFactors;
 };
 
 // A request body that must be a JSON object, or the bad_json error.

@@ -20,6 +20,7 @@ struct Config
     int refreshReuseInterval = 10;
     int flowExp = 300;
     int idTokenExp = 3600; // the local identity provider's ID tokens
+    int mfaChallengeExp = 300; // GoTrue's MFA_CHALLENGE_EXPIRY_DURATION
     bool anonymousEnabled = true;
     bool linkingEnabled = true;
 };

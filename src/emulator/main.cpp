@@ -5,6 +5,7 @@
 #include "IdentityProvider.h"
 #include "Logging.h"
 #include "Mailbox.h"
+#include "MfaApi.h"
 #include "RestApi.h"
 #include "Server.h"
 #include "Sessions.h"
@@ -90,6 +91,7 @@ void addOptions(QCommandLineParser &parser)
         {u"flow-exp"_s, u"PKCE flow state lifetime."_s, u"SECONDS"_s},
         {u"id-token-exp"_s, u"Lifetime of the local identity provider's ID tokens."_s,
          u"SECONDS"_s},
+        {u"mfa-challenge-exp"_s, u"MFA challenge lifetime."_s, u"SECONDS"_s},
         {u"disable-anonymous"_s, u"Refuse anonymous sign-ins."_s},
         {u"disable-linking"_s, u"Refuse manual identity linking."_s},
     });
@@ -131,7 +133,8 @@ bool parseConfig(QCoreApplication &app, Config *config)
            positiveInt(parser, u"email-cooldown"_s, &config->emailCooldown) &&
            positiveInt(parser, u"refresh-reuse-interval"_s, &config->refreshReuseInterval) &&
            positiveInt(parser, u"flow-exp"_s, &config->flowExp) &&
-           positiveInt(parser, u"id-token-exp"_s, &config->idTokenExp);
+           positiveInt(parser, u"id-token-exp"_s, &config->idTokenExp) &&
+           positiveInt(parser, u"mfa-challenge-exp"_s, &config->mfaChallengeExp);
 }
 
 // The one line on stdout that tells the caller where and how to talk to us.
@@ -191,7 +194,10 @@ int main(int argc, char **argv)
     IdentityProvider idp(backend);
     AuthApi auth(backend, accounts, sessions, mailbox, idp);
     RestApi rest(backend);
+    MfaApi mfa(backend, sessions);
+    auth.setAdminFactors([&mfa](const Request &r) { return mfa.adminFactors(r); });
     auth.registerRoutes(server);
+    mfa.registerRoutes(server);
     rest.registerRoutes(server);
     idp.registerRoutes(server);
     mailbox.registerRoutes(server);
