@@ -84,6 +84,12 @@ void AuthApi::registerRoutes(Server &server)
     server.route("POST", base + u"/token"_s, Access::ApiKey, bind(&AuthApi::token));
     server.route("GET", base + u"/user"_s, Access::ApiKey, bind(&AuthApi::user));
     server.route("POST", base + u"/logout"_s, Access::ApiKey, bind(&AuthApi::logout));
+    server.route("PUT", base + u"/user"_s, Access::ApiKey, bind(&AuthApi::updateUser));
+    server.route("GET", base + u"/reauthenticate"_s, Access::ApiKey,
+                 bind(&AuthApi::reauthenticate));
+    server.route("POST", base + u"/resend"_s, Access::ApiKey, bind(&AuthApi::resend));
+    server.routePrefix("DELETE", base + u"/user/identities/"_s, Access::ApiKey,
+                       bind(&AuthApi::unlinkIdentity));
     server.route("GET", base + u"/authorize"_s, Access::Open, bind(&AuthApi::authorize));
     server.route("GET", base + u"/callback"_s, Access::Open, bind(&AuthApi::callback));
     server.route("GET", base + u"/user/identities/authorize"_s, Access::ApiKey,
@@ -247,6 +253,8 @@ Reply AuthApi::verify(const Request &request)
         return wrongType(request, u"email"_s);
     if (!optionalString(body, u"token"_s, &token))
         return wrongType(request, u"token"_s);
+    if (type == u"email_change")
+        return verifyEmailChange(request, email.trimmed().toLower(), token.trimmed());
     if (type != u"email" && type != u"signup" && type != u"magiclink")
         return authError(request, 400, u"validation_failed"_s,
                          u"Verify requires a verification type"_s);

@@ -65,6 +65,17 @@ private:
                     bool skipRedirect);
     QString safeRedirect(const QString &requested) const;
 
+    // AuthApiUser.cpp: account changes (issue 13).
+    Reply updateUser(const Request &request);
+    std::optional<Reply> sendEmailChange(const Request &request, const QString &userId,
+                                         const QString &newEmail);
+    Reply verifyEmailChange(const Request &request, const QString &email, const QString &token);
+    Reply reauthenticate(const Request &request);
+    std::optional<Reply> checkNonce(const Request &request, const QString &userId,
+                                    const QString &nonce);
+    Reply resend(const Request &request);
+    Reply unlinkIdentity(const Request &request);
+
     Backend &m_backend;
     Accounts &m_accounts;
     Sessions &m_sessions;

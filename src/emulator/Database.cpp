@@ -68,6 +68,13 @@ const char *const kSchema[] = {
     "CREATE TABLE IF NOT EXISTS session_factors ("
     " session_id TEXT PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,"
     " factor_id TEXT NOT NULL REFERENCES mfa_factors(id) ON DELETE CASCADE)",
+    // Pending email changes (users.email_change*) and reauthentication codes.
+    "CREATE TABLE IF NOT EXISTS email_changes ("
+    " user_id TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,"
+    " new_email TEXT NOT NULL, code_hash TEXT NOT NULL, sent_at INTEGER NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS reauthentications ("
+    " user_id TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,"
+    " code_hash TEXT NOT NULL, sent_at INTEGER NOT NULL)",
     "CREATE TABLE IF NOT EXISTS idp_codes ("
     " code TEXT PRIMARY KEY, provider TEXT NOT NULL, client_id TEXT NOT NULL,"
     " redirect_uri TEXT NOT NULL, code_challenge TEXT, challenge_method TEXT, nonce TEXT,"

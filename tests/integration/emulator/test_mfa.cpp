@@ -238,6 +238,15 @@ TEST_F(Mfa, Aal1SessionsOfAnMfaUserAreLimited)
     EXPECT_EQ(del.status, 422) << qPrintable(dump(del));
     EXPECT_EQ(errorCode(del), QStringLiteral("insufficient_aal"));
 
+    // PUT /user: a new address needs aal2 once a factor is verified.
+    const HttpResponse change = emu().send(
+        "PUT", QStringLiteral("/auth/v1/user"),
+        emu().userHeaders(later.accessToken) << header("Content-Type", "application/json"),
+        QJsonDocument(QJsonObject{{"email", uniqueEmail(QStringLiteral("mfa-moved"))}})
+            .toJson(QJsonDocument::Compact));
+    EXPECT_EQ(change.status, 401) << qPrintable(dump(change));
+    EXPECT_EQ(errorCode(change), QStringLiteral("insufficient_aal"));
+
     // At aal2 the factor goes, and the session falls back to aal1.
     const HttpResponse ok =
         call("DELETE", QStringLiteral("/auth/v1/factors/%1").arg(f.id), up.accessToken);
