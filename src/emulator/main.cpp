@@ -92,6 +92,7 @@ void addOptions(QCommandLineParser &parser)
         {u"id-token-exp"_s, u"Lifetime of the local identity provider's ID tokens."_s,
          u"SECONDS"_s},
         {u"mfa-challenge-exp"_s, u"MFA challenge lifetime."_s, u"SECONDS"_s},
+        {u"mfa-migration"_s, u"Apply the optional MFA migration's policies to /rest/v1."_s},
         {u"disable-anonymous"_s, u"Refuse anonymous sign-ins."_s},
         {u"disable-linking"_s, u"Refuse manual identity linking."_s},
     });
@@ -128,6 +129,7 @@ bool parseConfig(QCoreApplication &app, Config *config)
     }
     config->anonymousEnabled = !parser.isSet(u"disable-anonymous"_s);
     config->linkingEnabled = !parser.isSet(u"disable-linking"_s);
+    config->mfaMigration = parser.isSet(u"mfa-migration"_s);
     return positiveInt(parser, u"jwt-exp"_s, &config->jwtExp) &&
            positiveInt(parser, u"otp-exp"_s, &config->otpExp) &&
            positiveInt(parser, u"email-cooldown"_s, &config->emailCooldown) &&

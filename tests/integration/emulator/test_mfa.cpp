@@ -344,4 +344,56 @@ TEST_F(Mfa, AdminListsAndDeletesFactors)
     EXPECT_EQ(errorCode(again), QStringLiteral("mfa_factor_not_found"));
 }
 
+// The optional MFA migration as /rest/v1 applies it (--mfa-migration):
+// with a verified factor, the profile row needs an aal2 token.
+TEST(MfaOptions, MigrationFlagRequiresAal2ForTheProfileRow)
+{
+    EXEGIA_START_EMU(e, QStringLiteral("--mfa-migration"));
+    QString why;
+    const Session s =
+        e.idTokenSignIn(QStringLiteral("google"), uniqueEmail(QStringLiteral("rls")), &why);
+    ASSERT_TRUE(s.ok()) << qPrintable(why);
+    ASSERT_EQ(e.insertProfile(s.accessToken, {{"id", s.userId}, {"display_name", "Rita"}}).status,
+              201);
+    ASSERT_EQ(e.profileRows(s.accessToken, s.userId).size(), 1) << "no factor: aal1 suffices";
+
+    Headers h = e.userHeaders(s.accessToken);
+    h.append(header("Content-Type", "application/json"));
+    const QJsonObject f = e.postJson(QStringLiteral("/auth/v1/factors"),
+                                     {{"factor_type", "totp"}, {"friendly_name", "x"}}, h)
+                              .json();
+    const QString id = f.value(u"id").toString();
+    const QString challengeId =
+        e.postJson(QStringLiteral("/auth/v1/factors/%1/challenge").arg(id), {}, h)
+            .json()
+            .value(u"id")
+            .toString();
+    const Session up = toSession(
+        e.postJson(QStringLiteral("/auth/v1/factors/%1/verify").arg(id),
+                   {{"challenge_id", challengeId},
+                    {"code", totpCode(f.value(u"totp").toObject().value(u"secret").toString())}},
+                   h));
+    ASSERT_TRUE(up.ok()) << qPrintable(up.describe());
+
+    // The aal1 token is still a valid JWT for PostgREST, but sees nothing.
+    EXPECT_TRUE(e.profileRows(s.accessToken, s.userId).isEmpty());
+    const HttpResponse patch = e.rest("PATCH", QStringLiteral("/users?id=eq.") + s.userId,
+                                      s.accessToken, R"({"display_name":"Changed at aal1"})",
+                                      {header("Prefer", "return=representation")});
+    EXPECT_EQ(patch.status, 200) << qPrintable(dump(patch));
+    EXPECT_TRUE(patch.jsonArray().isEmpty()) << qPrintable(dump(patch));
+    EXPECT_EQ(e.profileRows(up.accessToken, s.userId).size(), 1);
+}
+
+TEST_F(Mfa, WithoutTheMigrationFlagAal1StillReadsTheRow)
+{
+    const Session s = signIn(uniqueEmail(QStringLiteral("mfa-norls")));
+    ASSERT_EQ(
+        emu().insertProfile(s.accessToken, {{"id", s.userId}, {"display_name", "Norm"}}).status,
+        201);
+    Factor f;
+    ASSERT_TRUE(enrollVerified(s, &f).ok());
+    EXPECT_EQ(emu().profileRows(s.accessToken, s.userId).size(), 1);
+}
+
 } // namespace
