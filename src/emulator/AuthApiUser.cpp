@@ -49,6 +49,18 @@ QString codeMail(const QString &intro, const QString &code, int lifetime)
                intro, code, QString::number(qMax(1, lifetime / 60)));
 }
 
+// UpdateUserMetaData: keys merge, a null value removes its key.
+QString mergedMetadata(QJsonObject meta, const QJsonObject &changes)
+{
+    for (auto it = changes.begin(); it != changes.end(); ++it) {
+        if (it->isNull())
+            meta.remove(it.key());
+        else
+            meta.insert(it.key(), *it);
+    }
+    return QString::fromUtf8(QJsonDocument(meta).toJson(QJsonDocument::Compact));
+}
+
 } // namespace
 
 Reply AuthApi::updateUser(const Request &request)
@@ -91,19 +103,11 @@ Reply AuthApi::updateUser(const Request &request)
     if (!nonce.isEmpty())
         if (auto refused = checkNonce(request, who.userId, nonce))
             return *refused;
-    if (data.isObject()) {
-        // UpdateUserMetaData: keys merge, a null value removes its key.
-        QJsonObject meta = m_accounts.userJson(who.userId).value(u"user_metadata").toObject();
-        const QJsonObject changes = data.toObject();
-        for (auto it = changes.begin(); it != changes.end(); ++it)
-            if (it->isNull())
-                meta.remove(it.key());
-            else
-                meta.insert(it.key(), *it);
+    if (data.isObject())
         db.exec(u"UPDATE users SET user_metadata = ?, updated_at = ? WHERE id = ?"_s,
-                {QString::fromUtf8(QJsonDocument(meta).toJson(QJsonDocument::Compact)),
+                {mergedMetadata(m_accounts.userJson(who.userId).value(u"user_metadata").toObject(),
+                                data.toObject()),
                  Backend::isoNow(), who.userId});
-    }
     if (changing)
         if (auto refused = sendEmailChange(request, who.userId, email))
             return *refused;
