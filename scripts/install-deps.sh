@@ -15,6 +15,8 @@ packages=(
   qtkeychain-qt6-dev
   # crypto, tests
   libssl-dev googletest libgtest-dev libgmock-dev
+  # the emulator's TOTP factors: base32 secrets, QR codes
+  liboath-dev libqrencode-dev
   # services the tests start
   postgresql-15 postgresql-client-15 xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
   fonts-dejavu-core

@@ -2,6 +2,7 @@
 
 #include "Backend.h"
 #include "Crypto.h"
+#include "Factors.h"
 
 #include <QJsonDocument>
 
@@ -87,6 +88,9 @@ QJsonObject Accounts::userJson(const QString &id)
     putOptional(json, u"email_confirmed_at"_s, u[u"email_confirmed_at"_s]);
     putOptional(json, u"confirmed_at"_s, u[u"email_confirmed_at"_s]);
     putOptional(json, u"last_sign_in_at"_s, u[u"last_sign_in_at"_s]);
+    // GoTrue's user.factors is omitempty.
+    if (const QJsonArray factors = mfa::factorsJson(m_backend.db(), id); !factors.isEmpty())
+        json.insert(u"factors"_s, factors);
     return json;
 }
 
@@ -242,22 +246,6 @@ QString Accounts::linkIdentity(const QString &userId, const ProviderIdentity &id
                 {now, userId});
     }
     insertIdentity(userId, identity);
-    refreshAppMetadata(userId);
-    return {};
-}
-
-QString Accounts::unlinkIdentity(const QString &userId, const QString &identityId)
-{
-    const QJsonArray identities = identitiesJson(userId);
-    if (identities.size() <= 1)
-        return u"single_identity_not_deletable"_s;
-    const bool owned = std::any_of(identities.begin(), identities.end(), [&](const QJsonValue &v) {
-        return v.toObject().value(u"identity_id").toString() == identityId;
-    });
-    if (!owned)
-        return u"identity_not_found"_s;
-    m_backend.db().exec(u"DELETE FROM identities WHERE identity_id = ? AND user_id = ?"_s,
-                        {identityId, userId});
     refreshAppMetadata(userId);
     return {};
 }

@@ -47,9 +47,12 @@ public:
     // Manual linking to `userId`. Returns an error code (identity_already_exists,
     // email_not_confirmed) or empty on success.
     QString linkIdentity(const QString &userId, const ProviderIdentity &identity);
-    // Removes one of the user's identities. Returns an error code
-    // (single_identity_not_deletable, identity_not_found) or empty on success.
+    // AccountsIdentities.cpp: GoTrue's DeleteIdentity rules. Returns an error
+    // code (single_identity_not_deletable, identity_not_found,
+    // email_conflict_identity_not_deletable) or empty on success.
     QString unlinkIdentity(const QString &userId, const QString &identityId);
+    // Confirms a change of address: the user's email and their email identity.
+    void changeEmail(const QString &userId, const QString &newEmail);
 
 private:
     void insertIdentity(const QString &userId, const ProviderIdentity &identity);

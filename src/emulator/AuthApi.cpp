@@ -91,12 +91,16 @@ void AuthApi::registerRoutes(Server &server)
     server.route("POST", base + u"/token"_s, Access::ApiKey, bind(&AuthApi::token));
     server.route("GET", base + u"/user"_s, Access::ApiKey, bind(&AuthApi::user));
     server.route("POST", base + u"/logout"_s, Access::ApiKey, bind(&AuthApi::logout));
+    server.route("PUT", base + u"/user"_s, Access::ApiKey, bind(&AuthApi::updateUser));
+    server.route("GET", base + u"/reauthenticate"_s, Access::ApiKey,
+                 bind(&AuthApi::reauthenticate));
+    server.route("POST", base + u"/resend"_s, Access::ApiKey, bind(&AuthApi::resend));
+    server.routePrefix("DELETE", base + u"/user/identities/"_s, Access::ApiKey,
+                       bind(&AuthApi::unlinkIdentity));
     server.route("GET", base + u"/authorize"_s, Access::Open, bind(&AuthApi::authorize));
     server.route("GET", base + u"/callback"_s, Access::Open, bind(&AuthApi::callback));
     server.route("GET", base + u"/user/identities/authorize"_s, Access::ApiKey,
                  bind(&AuthApi::linkAuthorize));
-    server.routePrefix("DELETE", base + u"/user/identities/"_s, Access::ApiKey,
-                       bind(&AuthApi::deleteIdentity));
     server.routePrefix("GET", base + u"/admin/users/"_s, Access::ApiKey, bind(&AuthApi::adminUser));
     server.routePrefix("DELETE", base + u"/admin/users/"_s, Access::ApiKey,
                        bind(&AuthApi::adminUser));
@@ -258,6 +262,8 @@ Reply AuthApi::verify(const Request &request)
         return wrongType(request, u"email"_s);
     if (!optionalString(body, u"token"_s, &token))
         return wrongType(request, u"token"_s);
+    if (type == u"email_change")
+        return verifyEmailChange(request, email.trimmed().toLower(), token.trimmed());
     if (type.isEmpty())
         return authError(request, 400, u"validation_failed"_s,
                          u"Verify requires a verification type"_s);
@@ -316,6 +322,8 @@ Reply AuthApi::adminUser(const Request &request)
     const jwt::Decoded caller = m_backend.verifyAccessToken(request.bearerToken(), Backend::now());
     if (!caller.ok() || caller.payload.value(u"role").toString() != u"service_role")
         return authError(request, 403, u"not_admin"_s, u"User not allowed"_s);
+    if (m_adminFactors && request.path.section(u'/', 6, 6) == u"factors")
+        return m_adminFactors(request);
     const QString id = request.path.section(u'/', -1);
     if (!crypto::isUuid(id))
         return authError(request, 404, u"user_not_found"_s, u"User not found"_s);
@@ -329,29 +337,3 @@ Reply AuthApi::adminUser(const Request &request)
 
 } // namespace exegia::emulator
 
-namespace exegia::emulator {
-
-// DELETE /user/identities/{id}: GoTrue authenticates first, then refuses
-// when manual linking is off, then checks the identity.
-Reply AuthApi::deleteIdentity(const Request &request)
-{
-    auto caller = m_sessions.authenticate(request);
-    if (auto *error = std::get_if<Reply>(&caller))
-        return *error;
-    if (!m_backend.config().linkingEnabled)
-        return authError(request, 404, u"manual_linking_disabled"_s,
-                         u"Manual linking is disabled"_s);
-    const QString id = request.path.section(u'/', -1);
-    if (!crypto::isUuid(id))
-        return authError(request, 404, u"validation_failed"_s, u"identity_id must be an UUID"_s);
-    const QString failure =
-        m_accounts.unlinkIdentity(std::get<Caller>(caller).userId, id.toLower());
-    if (failure == u"single_identity_not_deletable")
-        return authError(request, 422, failure,
-                         u"User must have at least 1 identity after unlinking"_s);
-    if (!failure.isEmpty())
-        return authError(request, 422, failure, u"Identity doesn't exist"_s);
-    return Reply::json(200, QJsonObject{});
-}
-
-} // namespace exegia::emulator

@@ -4,6 +4,7 @@
 
 #include <QJsonObject>
 
+#include <functional>
 #include <optional>
 #include <variant>
 
@@ -24,6 +25,11 @@ public:
     AuthApi(Backend &backend, Accounts &accounts, Sessions &sessions, Mailbox &mailbox,
             IdentityProvider &idp);
     void registerRoutes(Server &server);
+    // Serves /admin/users/{id}/factors[/...] (MfaApi), under the admin user prefix.
+    void setAdminFactors(std::function<Reply(const Request &)> handler)
+    {
+        m_adminFactors = std::move(handler);
+    }
 
 private:
     // AuthApi.cpp
@@ -51,7 +57,6 @@ private:
     // AuthApiOAuth.cpp
     Reply authorize(const Request &request);
     Reply linkAuthorize(const Request &request);
-    Reply deleteIdentity(const Request &request);
     // The signed-in caller's id when manual linking is on, else the refusal.
     std::variant<QString, Reply> linkingCaller(const Request &request);
     Reply callback(const Request &request);
@@ -60,11 +65,23 @@ private:
                     bool skipRedirect);
     QString safeRedirect(const QString &requested) const;
 
+    // AuthApiUser.cpp: account changes (issue 13).
+    Reply updateUser(const Request &request);
+    std::optional<Reply> sendEmailChange(const Request &request, const QString &userId,
+                                         const QString &newEmail);
+    Reply verifyEmailChange(const Request &request, const QString &email, const QString &token);
+    Reply reauthenticate(const Request &request);
+    std::optional<Reply> checkNonce(const Request &request, const QString &userId,
+                                    const QString &nonce);
+    Reply resend(const Request &request);
+    Reply unlinkIdentity(const Request &request);
+
     Backend &m_backend;
     Accounts &m_accounts;
     Sessions &m_sessions;
     Mailbox &m_mailbox;
     IdentityProvider &m_idp;
+    std::function<Reply(const Request &)> m_adminFactors;
 };
 
 // A request body that must be a JSON object, or the bad_json error.

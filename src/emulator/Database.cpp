@@ -54,6 +54,27 @@ const char *const kSchema[] = {
     " id INTEGER PRIMARY KEY AUTOINCREMENT, recipient TEXT NOT NULL, subject TEXT NOT NULL,"
     " body TEXT NOT NULL, code TEXT, sent_at TEXT NOT NULL)",
     "CREATE INDEX IF NOT EXISTS mail_recipient ON mail(recipient)",
+    // MFA (auth.mfa_factors, auth.mfa_challenges); session_factors holds
+    // sessions.factor_id, kept apart so older data folders need no ALTER.
+    "CREATE TABLE IF NOT EXISTS mfa_factors ("
+    " id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+    " friendly_name TEXT NOT NULL, factor_type TEXT NOT NULL, status TEXT NOT NULL,"
+    " secret TEXT NOT NULL, last_used_step INTEGER, last_challenged_at TEXT,"
+    " created_unix INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS mfa_factors_user ON mfa_factors(user_id)",
+    "CREATE TABLE IF NOT EXISTS mfa_challenges ("
+    " id TEXT PRIMARY KEY, factor_id TEXT NOT NULL REFERENCES mfa_factors(id) ON DELETE CASCADE,"
+    " created_at INTEGER NOT NULL, verified_at INTEGER)",
+    "CREATE TABLE IF NOT EXISTS session_factors ("
+    " session_id TEXT PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,"
+    " factor_id TEXT NOT NULL REFERENCES mfa_factors(id) ON DELETE CASCADE)",
+    // Pending email changes (users.email_change*) and reauthentication codes.
+    "CREATE TABLE IF NOT EXISTS email_changes ("
+    " user_id TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,"
+    " new_email TEXT NOT NULL, code_hash TEXT NOT NULL, sent_at INTEGER NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS reauthentications ("
+    " user_id TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,"
+    " code_hash TEXT NOT NULL, sent_at INTEGER NOT NULL)",
     "CREATE TABLE IF NOT EXISTS idp_codes ("
     " code TEXT PRIMARY KEY, provider TEXT NOT NULL, client_id TEXT NOT NULL,"
     " redirect_uri TEXT NOT NULL, code_challenge TEXT, challenge_method TEXT, nonce TEXT,"

@@ -3,6 +3,7 @@
 #include "Backend.h"
 #include "Crypto.h"
 #include "Errors.h"
+#include "Factors.h"
 #include "Jwt.h"
 #include "Server.h"
 
@@ -131,6 +132,13 @@ std::variant<DbRole, Reply> RestApi::role(const Request &request) const
         const QString sub = decoded.payload.value(u"sub").toString();
         if (!crypto::isUuid(sub))
             return restError(401, u"PGRST301"_s, u"JWT has no valid sub claim"_s);
+        // The optional MFA migration's restrictive policies AND "aal2 if a
+        // verified factor exists" onto id = auth.uid(); when that fails, the
+        // caller matches no row, as an empty uid does here.
+        if (m_backend.config().mfaMigration &&
+            decoded.payload.value(u"aal").toString(u"aal1"_s) != u"aal2" &&
+            mfa::hasVerifiedFactor(m_backend.db(), sub.toLower()))
+            return DbRole{DbRole::Authenticated, QString()};
         return DbRole{DbRole::Authenticated, sub.toLower()};
     }
     return restError(400, u"22023"_s, u"role \"%1\" does not exist"_s.arg(role));

@@ -4,6 +4,7 @@
 #include "Backend.h"
 #include "Crypto.h"
 #include "Errors.h"
+#include "Factors.h"
 #include "Jwt.h"
 
 #include <QJsonArray>
@@ -79,7 +80,7 @@ QJsonObject Sessions::tokenResponse(const QString &userId, const QString &sessio
                              {u"app_metadata"_s, user.value(u"app_metadata")},
                              {u"user_metadata"_s, user.value(u"user_metadata")},
                              {u"role"_s, u"authenticated"_s},
-                             {u"aal"_s, u"aal1"_s},
+                             {u"aal"_s, mfa::assuranceLevel(QJsonDocument::fromJson(amr).array())},
                              {u"amr"_s, QJsonDocument::fromJson(amr).array()},
                              {u"session_id"_s, sessionId},
                              {u"is_anonymous"_s, user.value(u"is_anonymous")}};

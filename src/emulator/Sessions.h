@@ -40,6 +40,12 @@ public:
 
     void logout(const Caller &caller, const QString &scope);
 
+    // SessionsMfa.cpp: GoTrue's updateMFASessionAndClaims. Adds `method` to
+    // the caller's session, tied to `factorId`, rotates its refresh token and
+    // answers the new token response.
+    QJsonObject addSecondFactor(const Caller &caller, const QString &method,
+                                const QString &factorId);
+
 private:
     QJsonObject tokenResponse(const QString &userId, const QString &sessionId,
                               const QByteArray &refreshToken);

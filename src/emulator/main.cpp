@@ -6,6 +6,7 @@
 #include "IdentityProvider.h"
 #include "Logging.h"
 #include "Mailbox.h"
+#include "MfaApi.h"
 #include "RestApi.h"
 #include "Server.h"
 #include "Sessions.h"
@@ -97,6 +98,8 @@ void addOptions(QCommandLineParser &parser)
         {u"flow-exp"_s, u"PKCE flow state lifetime."_s, u"SECONDS"_s},
         {u"id-token-exp"_s, u"Lifetime of the local identity provider's ID tokens."_s,
          u"SECONDS"_s},
+        {u"mfa-challenge-exp"_s, u"MFA challenge lifetime."_s, u"SECONDS"_s},
+        {u"mfa-migration"_s, u"Apply the optional MFA migration's policies to /rest/v1."_s},
         {u"disable-anonymous"_s, u"Refuse anonymous sign-ins."_s},
         {u"disable-linking"_s, u"Refuse manual identity linking."_s},
     });
@@ -149,13 +152,15 @@ bool parseConfig(QCoreApplication &app, Config *config)
     }
     config->anonymousEnabled = !parser.isSet(u"disable-anonymous"_s);
     config->linkingEnabled = !parser.isSet(u"disable-linking"_s);
+    config->mfaMigration = parser.isSet(u"mfa-migration"_s);
     return positiveInt(parser, u"jwt-exp"_s, &config->jwtExp) &&
            positiveInt(parser, u"otp-exp"_s, &config->otpExp) &&
            positiveInt(parser, u"email-cooldown"_s, &config->emailCooldown) &&
            positiveInt(parser, u"refresh-reuse-interval"_s, &config->refreshReuseInterval) &&
            positiveInt(parser, u"flow-exp"_s, &config->flowExp) &&
            positiveInt(parser, u"id-token-exp"_s, &config->idTokenExp) &&
-           positiveInt(parser, u"idle-timeout"_s, &config->idleTimeout);
+           positiveInt(parser, u"idle-timeout"_s, &config->idleTimeout) &&
+           positiveInt(parser, u"mfa-challenge-exp"_s, &config->mfaChallengeExp);
 }
 
 // The one line on stdout that tells the caller where and how to talk to us.
@@ -222,7 +227,10 @@ int main(int argc, char **argv)
     IdentityProvider idp(backend);
     AuthApi auth(backend, accounts, sessions, mailbox, idp);
     RestApi rest(backend);
+    MfaApi mfa(backend, sessions);
+    auth.setAdminFactors([&mfa](const Request &r) { return mfa.adminFactors(r); });
     auth.registerRoutes(server);
+    mfa.registerRoutes(server);
     rest.registerRoutes(server);
     idp.registerRoutes(server);
     mailbox.registerRoutes(server);

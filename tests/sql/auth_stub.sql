@@ -57,6 +57,24 @@ alter table auth.users owner to supabase_auth_admin;
 -- Supabase lets postgres (migrations) read auth.users and hang triggers on it.
 grant all on table auth.users to postgres;
 
+-- GoTrue's MFA factors (for the optional MFA migration): owned by the auth
+-- server, RLS on and no grant to the API roles, as in Supabase, where only
+-- postgres may read it.
+create type auth.factor_status as enum ('unverified', 'verified');
+create table auth.mfa_factors (
+    id            uuid primary key,
+    user_id       uuid not null references auth.users (id) on delete cascade,
+    friendly_name text,
+    factor_type   text not null default 'totp',
+    status        auth.factor_status not null,
+    secret        text,
+    created_at    timestamptz not null default now(),
+    updated_at    timestamptz not null default now()
+);
+alter table auth.mfa_factors owner to supabase_auth_admin;
+alter table auth.mfa_factors enable row level security;
+grant select on table auth.mfa_factors to postgres;
+
 -- PostgREST puts the verified JWT's claims in request.jwt.claims (a JSON
 -- text, transaction-local). Supabase's helpers read it with missing_ok, so
 -- with no token they return null rather than failing; the older

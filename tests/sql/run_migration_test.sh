@@ -63,7 +63,7 @@ trap 'exit 143' TERM
 # The SQL is copied in so the postgres user can read it wherever the
 # checkout lives (e.g. under /root); psql still reports file and line.
 mkdir -p "$work/sql"
-cp "$here/auth_stub.sql" "$here/policies_test.sql" "$work/sql/"
+cp "$here/auth_stub.sql" "$here/policies_test.sql" "$here/mfa_policies_test.sql" "$work/sql/"
 applied=()
 i=0
 for m in "${migrations[@]}"; do
@@ -111,4 +111,9 @@ done
 # Exit 1 (not die's 2) so a failed assertion reads differently from a
 # machine that could not run the test at all.
 psql_file "$work/sql/policies_test.sql" || { echo "run_migration_test: FAIL" >&2; exit 1; }
+# The optional MFA migration has its own assertions, run when it is applied.
+case " ${migrations[*]}" in
+  *_users_mfa.sql*)
+    psql_file "$work/sql/mfa_policies_test.sql" || { echo "run_migration_test: FAIL" >&2; exit 1; } ;;
+esac
 echo "run_migration_test: PASS"
