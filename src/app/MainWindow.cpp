@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "Accessibility.h"
 #include "AuthModel.h"
 #include "AvatarLoader.h"
 #include "LocalBackend.h"
@@ -49,6 +50,7 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     , m_inbox(new LocalInbox(this))
 {
     PageStyle::initResources();
+    Accessibility::install();
     setWindowIcon(PageStyle::mark(QStringLiteral(":/icons/exegia-mark.svg"), {}, 64));
     setStyleSheet(PageStyle::styleSheet(palette()));
 
@@ -97,6 +99,7 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     layout->addWidget(m_pages, 1);
     layout->addLayout(footer);
     setCentralWidget(central);
+    Accessibility::enterPressesButtons(central);
     retranslate();
 
     connect(m_inboxButton, &QPushButton::clicked, this, &MainWindow::openLocalInbox);
@@ -266,8 +269,14 @@ void MainWindow::openSettings()
 
 void MainWindow::openLocalInbox()
 {
-    if (!m_inboxDialog)
+    if (!m_inboxDialog) {
         m_inboxDialog = new LocalInboxDialog(m_inbox, this);
+        // Back to where the code goes, not to the footer link.
+        connect(m_inboxDialog, &QDialog::finished, this, [this] {
+            if (m_model->page() == AuthModel::Page::Code)
+                m_code->focusFirstField();
+        });
+    }
     emit dialogOpened(m_inboxDialog);
     m_inboxDialog->show();
     m_inboxDialog->raise();

@@ -1,5 +1,6 @@
 #include "AccountPage.h"
 
+#include "Accessibility.h"
 #include "AuthModel.h"
 #include "AvatarLoader.h"
 #include "PageStyle.h"
@@ -54,7 +55,7 @@ AccountPage::AccountPage(AuthModel *model, AvatarLoader *avatar, QWidget *parent
             [this] { m_model->linkProvider(QStringLiteral("apple")); });
     auto save = [this] { m_model->updateDisplayName(m_ui->displayNameEdit->text()); };
     connect(m_ui->saveNameButton, &QPushButton::clicked, m_model, save);
-    connect(m_ui->displayNameEdit, &QLineEdit::returnPressed, m_model, save);
+    Accessibility::setDefaultButton(m_ui->saveNameButton, {m_ui->displayNameEdit});
     connect(m_ui->signOutButton, &QPushButton::clicked, m_model, &AuthModel::signOut);
     connect(m_ui->signOutEverywhereButton, &QPushButton::clicked, m_model,
             &AuthModel::signOutEverywhere);

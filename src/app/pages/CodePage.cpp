@@ -1,5 +1,6 @@
 #include "CodePage.h"
 
+#include "Accessibility.h"
 #include "AuthModel.h"
 #include "PageStyle.h"
 #include "ui_CodePage.h"
@@ -17,7 +18,7 @@ CodePage::CodePage(AuthModel *model, QWidget *parent)
 
     auto verify = [this] { m_model->verifyCode(m_ui->codeEdit->text()); };
     connect(m_ui->verifyButton, &QPushButton::clicked, m_model, verify);
-    connect(m_ui->codeEdit, &QLineEdit::returnPressed, m_model, verify);
+    Accessibility::setDefaultButton(m_ui->verifyButton, {m_ui->codeEdit});
     connect(m_ui->resendButton, &QPushButton::clicked, m_model, &AuthModel::resendCode);
     connect(m_ui->anotherEmailButton, &QPushButton::clicked, m_model, &AuthModel::useAnotherEmail);
 

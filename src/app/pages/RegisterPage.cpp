@@ -1,5 +1,6 @@
 #include "RegisterPage.h"
 
+#include "Accessibility.h"
 #include "AuthModel.h"
 #include "PageStyle.h"
 #include "ui_RegisterPage.h"
@@ -21,8 +22,8 @@ RegisterPage::RegisterPage(AuthModel *model, QWidget *parent)
         m_model->createProfile(m_ui->displayNameEdit->text(), m_ui->avatarUrlEdit->text());
     };
     connect(m_ui->createButton, &QPushButton::clicked, m_model, create);
-    connect(m_ui->displayNameEdit, &QLineEdit::returnPressed, m_model, create);
-    connect(m_ui->avatarUrlEdit, &QLineEdit::returnPressed, m_model, create);
+    Accessibility::setDefaultButton(m_ui->createButton,
+                                    {m_ui->displayNameEdit, m_ui->avatarUrlEdit});
     connect(m_ui->cancelButton, &QPushButton::clicked, m_model, &AuthModel::cancelSignUp);
 
     for (auto signal :

@@ -1,5 +1,6 @@
 #include "SignInPage.h"
 
+#include "Accessibility.h"
 #include "AuthModel.h"
 #include "PageStyle.h"
 #include "ui_SignInPage.h"
@@ -22,7 +23,7 @@ SignInPage::SignInPage(AuthModel *model, QWidget *parent)
             [this] { m_model->signInWithProvider(QStringLiteral("apple")); });
     auto send = [this] { m_model->requestCode(m_ui->emailEdit->text()); };
     connect(m_ui->sendCodeButton, &QPushButton::clicked, m_model, send);
-    connect(m_ui->emailEdit, &QLineEdit::returnPressed, m_model, send);
+    Accessibility::setDefaultButton(m_ui->sendCodeButton, {m_ui->emailEdit});
     connect(m_ui->guestButton, &QPushButton::clicked, m_model, &AuthModel::continueAsGuest);
 
     for (auto signal :

@@ -1,0 +1,126 @@
+#include "Accessibility.h"
+
+#include "PageStyle.h"
+
+#include <QAccessible>
+#include <QAccessibleWidget>
+#include <QAction>
+#include <QCoreApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QTextDocumentFragment>
+#include <QToolButton>
+
+using namespace Qt::StringLiterals;
+
+namespace Accessibility {
+
+namespace {
+
+// A label that is an error message: role AlertMessage (ATSPI_ROLE_ALERT),
+// its text as the name, as Qt's own label interface would give it.
+class AlertLabelInterface : public QAccessibleWidget
+{
+public:
+    explicit AlertLabelInterface(QLabel *label)
+        : QAccessibleWidget(label, QAccessible::AlertMessage)
+    {}
+
+    QString text(QAccessible::Text t) const override
+    {
+        if (t != QAccessible::Name)
+            return QAccessibleWidget::text(t);
+        const auto *label = static_cast<const QLabel *>(widget());
+        const QString name = QAccessibleWidget::text(t);
+        if (!name.isEmpty())
+            return name;
+        return Qt::mightBeRichText(label->text())
+                   ? QTextDocumentFragment::fromHtml(label->text()).toPlainText()
+                   : label->text();
+    }
+};
+
+QAccessibleInterface *alertFactory(const QString &className, QObject *object)
+{
+    if (className != "QLabel"_L1 || !object || !object->isWidgetType())
+        return nullptr;
+    if (object->property("role").toString() != "error"_L1)
+        return nullptr;
+    return new AlertLabelInterface(static_cast<QLabel *>(object));
+}
+
+} // namespace
+
+void install()
+{
+    static bool installed = false;
+    if (installed)
+        return;
+    installed = true;
+    QAccessible::installFactory(alertFactory);
+}
+
+void enterPressesButtons(QWidget *root)
+{
+    // QPushButton presses itself on Enter when it is an auto-default
+    // button; outside a dialog that is off unless set.
+    const auto buttons = root->findChildren<QPushButton *>();
+    for (QPushButton *button : buttons)
+        button->setAutoDefault(true);
+}
+
+void setDefaultButton(QPushButton *button, std::initializer_list<QLineEdit *> fields)
+{
+    button->setAutoDefault(true);
+    for (QLineEdit *field : fields)
+        QObject::connect(field, &QLineEdit::returnPressed, button, &QPushButton::click);
+}
+
+void nameClearButton(QLineEdit *edit)
+{
+    const QString name = QCoreApplication::translate("Accessibility", "Clear");
+    // Qt names the action it adds for clearButtonEnabled; the tool button
+    // showing it takes its name from the action's text.
+    if (auto *action = edit->findChild<QAction *>(u"_q_qlineeditclearaction"_s)) {
+        action->setText(name);
+        action->setToolTip(name);
+    }
+    const auto buttons = edit->findChildren<QToolButton *>();
+    for (QToolButton *button : buttons)
+        button->setAccessibleName(name);
+}
+
+void makeQuietScrollArea(QScrollArea *area, const QString &name)
+{
+    area->setFocusPolicy(Qt::NoFocus);
+    area->setAccessibleName(name);
+}
+
+void showError(QLabel *label, const QString &text, QWidget *field)
+{
+    const bool alreadyShown = !label->isHidden() && label->text() == text;
+    if (label->isVisible() && !text.isEmpty() && !alreadyShown)
+        label->hide(); // showMessage shows it again: a new "showing" event
+    PageStyle::showMessage(label, text, field);
+    if (!text.isEmpty() && !alreadyShown) {
+        // For bridges that do forward alerts (Qt 6.5+ and other platforms).
+        QAccessibleEvent alert(label, QAccessible::Alert);
+        QAccessible::updateAccessibility(&alert);
+    }
+}
+
+bool focusFirstError(std::initializer_list<std::pair<QWidget *, QLabel *>> fields)
+{
+    for (const auto &[field, label] : fields) {
+        if (!label->isHidden() && !label->text().isEmpty() && field->isVisible()) {
+            if (!field->hasFocus())
+                field->setFocus(Qt::OtherFocusReason);
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace Accessibility
