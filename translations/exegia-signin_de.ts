@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Accessibility</name>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+</context>
+<context>
     <name>AccountPage</name>
     <message>
         <source>Profile picture</source>
@@ -106,6 +113,10 @@
     <message>
         <source>Sign in with %1 instead</source>
         <translation>Stattdessen mit %1 anmelden</translation>
+    </message>
+    <message>
+        <source>%1: Linked</source>
+        <translation>%1: Verknüpft</translation>
     </message>
 </context>
 <context>

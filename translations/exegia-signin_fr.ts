@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>Accessibility</name>
+    <message>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+</context>
+<context>
     <name>AccountPage</name>
     <message>
         <source>Profile picture</source>
@@ -106,6 +113,10 @@
     <message>
         <source>Sign in with %1 instead</source>
         <translation>Se connecter plutôt avec %1</translation>
+    </message>
+    <message>
+        <source>%1: Linked</source>
+        <translation>%1 : Associé</translation>
     </message>
 </context>
 <context>

@@ -92,10 +92,9 @@ void nameClearButton(QLineEdit *edit)
         button->setAccessibleName(name);
 }
 
-void makeQuietScrollArea(QScrollArea *area, const QString &name)
+void makeQuietScrollArea(QScrollArea *area)
 {
     area->setFocusPolicy(Qt::NoFocus);
-    area->setAccessibleName(name);
 }
 
 void showError(QLabel *label, const QString &text, QWidget *field)

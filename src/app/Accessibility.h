@@ -32,7 +32,7 @@ void nameClearButton(QLineEdit *edit);
 
 // A scroll area around a page is a container, not a focus stop: Tab goes
 // straight to the page's controls (QScrollArea keeps them in view).
-void makeQuietScrollArea(QScrollArea *area, const QString &name);
+void makeQuietScrollArea(QScrollArea *area);
 
 // Shows (or hides, for an empty text) an error under `field` and announces
 // it: a changed message is hidden and shown again, so the screen reader

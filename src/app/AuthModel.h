@@ -207,6 +207,8 @@ public slots:
     bool reopenBrowser();
     void retryRestore();
     void clearNotice();
+    // The person edited the field: its old complaint no longer applies.
+    void clearError(Field field) { setError(field, {}); }
 
 signals:
     void stateChanged();

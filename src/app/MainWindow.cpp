@@ -36,6 +36,7 @@ QScrollArea *scrolling(QWidget *page)
     area->setWidget(page);
     area->setWidgetResizable(true);
     area->setFrameShape(QFrame::NoFrame);
+    Accessibility::makeQuietScrollArea(area);
     return area;
 }
 
@@ -237,9 +238,9 @@ void MainWindow::retranslate()
 {
     setWindowTitle(tr("Exegia Sign-In"));
     m_inboxButton->setText(tr("Local inbox"));
-    m_inboxButton->setAccessibleName(tr("Open the local inbox"));
+    m_inboxButton->setAccessibleDescription(tr("Open the local inbox"));
     m_settingsButton->setText(tr("Settings"));
-    m_settingsButton->setAccessibleName(tr("Open the settings"));
+    m_settingsButton->setAccessibleDescription(tr("Open the settings"));
     refreshFooter();
 }
 

@@ -2,11 +2,71 @@
 // use, errors that are announced, and the window at 200 %.
 #include "gui_fixture.h"
 
+#include "Translations.h"
 #include "pages/LocalInboxDialog.h"
+#include "pages/SettingsDialog.h"
 
+#include <QAccessible>
+#include <QToolButton>
 #include <QTreeWidget>
 
 using namespace guitest;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString visibleText(QWidget *w)
+{
+    if (auto *button = qobject_cast<QAbstractButton *>(w))
+        return button->text().remove(u'&');
+    if (auto *label = qobject_cast<QLabel *>(w))
+        return label->text();
+    return {};
+}
+
+// WCAG 4.1.2 and 2.5.3: every focus stop has a name, and every name
+// contains what the control shows, so voice control finds it.
+QStringList nameProblems(QWidget *root)
+{
+    QStringList problems;
+    const auto widgets = root->findChildren<QWidget *>();
+    for (QWidget *w : widgets) {
+        const bool focusStop = (w->focusPolicy() & Qt::TabFocus) && !w->inherits("QScrollBar");
+        const bool label = qobject_cast<QLabel *>(w) && !w->accessibleName().isEmpty();
+        if (!focusStop && !label)
+            continue;
+        const QString what =
+            QString::fromLatin1(w->metaObject()->className()) + u' ' + w->objectName();
+        const QString name = QAccessible::queryAccessibleInterface(w)->text(QAccessible::Name);
+        const QString shown = visibleText(w);
+        if (name.isEmpty())
+            problems << what + u": no name"_s;
+        else if (!name.contains(shown, Qt::CaseInsensitive))
+            problems << what + u": \""_s + name + u"\" does not contain \""_s + shown + u'"';
+    }
+    return problems;
+}
+
+class ShowCounter : public QObject
+{
+public:
+    ShowCounter(QWidget *widget, int *count)
+        : m_count(count)
+    {
+        widget->installEventFilter(this);
+    }
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        if (event->type() == QEvent::Show)
+            ++*m_count;
+        return false;
+    }
+
+private:
+    int *m_count;
+};
+
+} // namespace
 
 TEST_F(GuiTest, EnterOnAFocusedButtonPressesIt)
 {
@@ -64,4 +124,74 @@ TEST_F(GuiTest, InboxEnterCopiesWithoutRefreshingAndClosingReturnsToTheCode)
     EXPECT_TRUE(waitFor([&] { return window->focusWidget() == edit<CodePage>("codeEdit"); }, 3000))
         << (window->focusWidget() ? window->focusWidget()->objectName().toStdString()
                                   : std::string("none"));
+}
+
+TEST_F(GuiTest, EveryFocusStopIsNamedWithItsVisibleLabel)
+{
+    open();
+    window->openSettings();
+    window->openLocalInbox();
+    ASSERT_NE(waitForDialog<SettingsDialog>(), nullptr);
+    // Guest, so the account page shows "Save with Google".
+    click(button<SignInPage>("guestButton"));
+    ASSERT_TRUE(waitForPage<AccountPage>());
+    ASSERT_TRUE(waitFor([&] { return !model()->isBusy(); }));
+    EXPECT_EQ(button<AccountPage>("googleLinkButton")->text(), u"Save with Google"_s);
+    QStringList problems = nameProblems(window.get());
+    EXPECT_TRUE(problems.isEmpty()) << problems.join(u"\n").toStdString();
+
+    ASSERT_TRUE(Translations::install(QLocale(u"de"_s)));
+    QCoreApplication::processEvents();
+    problems = nameProblems(window.get());
+    Translations::install(QLocale(u"en"_s));
+    QCoreApplication::processEvents();
+    EXPECT_TRUE(problems.isEmpty()) << problems.join(u"\n").toStdString();
+}
+
+TEST_F(GuiTest, ClearButtonAndLinkedLabelsSayWhatTheyAre)
+{
+    open();
+    auto *email = edit<SignInPage>("emailEdit");
+    typeInto(email, u"someone@example.com"_s);
+    const auto clears = email->findChildren<QToolButton *>();
+    ASSERT_FALSE(clears.isEmpty());
+    for (QToolButton *clear : clears)
+        EXPECT_EQ(QAccessible::queryAccessibleInterface(clear)->text(QAccessible::Name),
+                  u"Clear"_s);
+    EXPECT_EQ(label<AccountPage>("googleStatusLabel")->accessibleName(), u"Google: Linked"_s);
+    EXPECT_EQ(label<AccountPage>("appleStatusLabel")->accessibleName(), u"Apple: Linked"_s);
+    // The page's scroll area is no focus stop of its own.
+    EXPECT_EQ(window->pages()->currentWidget()->focusPolicy(), Qt::NoFocus);
+}
+
+TEST_F(GuiTest, ErrorsAreAlertsAnnouncedFocusedAndClearedByEditing)
+{
+    open();
+    auto *email = edit<SignInPage>("emailEdit");
+    auto *error = label<SignInPage>("emailErrorLabel");
+    EXPECT_EQ(QAccessible::queryAccessibleInterface(error)->role(), QAccessible::AlertMessage);
+    // Offscreen there is no accessibility bridge to listen to; the bridge
+    // announces an alert when the widget is shown (QEvent::Show and
+    // QAccessible::ObjectShow come from the same place), so count those.
+    // tests/a11y checks the AT-SPI event itself.
+    int shows = 0;
+    ShowCounter counter(error, &shows);
+    typeInto(email, u"nobody"_s);
+    button<SignInPage>("guestButton")->setFocus(Qt::TabFocusReason);
+    click(button<SignInPage>("sendCodeButton"));
+    ASSERT_TRUE(error->isVisible());
+    EXPECT_EQ(shows, 1);
+    EXPECT_TRUE(email->hasFocus());
+    QTest::keyClick(email, Qt::Key_Backspace);
+    EXPECT_FALSE(error->isVisible()); // editing cleared the old complaint
+    // A different complaint while one shows is announced again.
+    typeInto(email, u"nobody"_s);
+    pressEnter(email);
+    ASSERT_TRUE(error->isVisible());
+    const QString first = error->text();
+    shows = 0;
+    model()->requestCode(QString()); // "Enter your email address."
+    ASSERT_TRUE(waitFor([&] { return error->text() != first; }, 3000));
+    EXPECT_TRUE(error->isVisible());
+    EXPECT_EQ(shows, 1) << error->text().toStdString();
 }

@@ -57,6 +57,8 @@ AccountPage::AccountPage(AuthModel *model, AvatarLoader *avatar, QWidget *parent
     connect(m_ui->saveNameButton, &QPushButton::clicked, m_model, save);
     Accessibility::setDefaultButton(m_ui->saveNameButton, {m_ui->displayNameEdit});
     connect(m_ui->signOutButton, &QPushButton::clicked, m_model, &AuthModel::signOut);
+    connect(m_ui->displayNameEdit, &QLineEdit::textEdited, m_model,
+            [this] { m_model->clearError(AuthModel::Field::DisplayName); });
     connect(m_ui->signOutEverywhereButton, &QPushButton::clicked, m_model,
             &AuthModel::signOutEverywhere);
     connect(m_ui->signInInsteadButton, &QPushButton::clicked, m_model, &AuthModel::signInInstead);
@@ -121,12 +123,14 @@ void AccountPage::refreshProvider(const QString &provider, QLabel *status, QPush
     const QString name = exegia::auth::AuthClient::providerDisplayName(provider);
     status->setVisible(linked);
     status->setText(tr("Linked"));
+    status->setAccessibleName(tr("%1: Linked").arg(name));
     link->setVisible(!linked);
     link->setEnabled(idle);
     // For a guest, linking is how the account is kept: say so on the button.
     link->setText(m_model->isGuest() ? tr("Save with %1").arg(name) : tr("Link %1").arg(name));
-    link->setAccessibleName(m_model->isGuest() ? tr("Save your account by linking %1").arg(name)
-                                               : tr("Link %1").arg(name));
+    // Voice control says what it sees: the extra words go to the description.
+    link->setAccessibleDescription(
+        m_model->isGuest() ? tr("Save your account by linking %1").arg(name) : QString());
 }
 
 void AccountPage::refresh()
@@ -139,6 +143,8 @@ void AccountPage::refresh()
     m_ui->guestBadge->setVisible(guest);
     m_ui->guestHintLabel->setVisible(guest);
     m_ui->emailProviderStatusLabel->setText(tr("Linked"));
+    m_ui->emailProviderStatusLabel->setAccessibleName(
+        tr("%1: Linked").arg(m_ui->emailProviderNameLabel->text()));
     const bool hasEmail = m_model->providers().contains(QStringLiteral("email"));
     m_ui->emailProviderMarkLabel->setVisible(hasEmail);
     m_ui->emailProviderNameLabel->setVisible(hasEmail);
@@ -163,10 +169,12 @@ void AccountPage::refresh()
     m_ui->signOutEverywhereButton->setText(action == AuthModel::Action::SignOutEverywhere
                                                ? tr("Signing out everywhere…")
                                                : tr("Sign out everywhere"));
-    PageStyle::showMessage(m_ui->displayNameErrorLabel, m_model->displayNameError(),
-                           m_ui->displayNameEdit);
+    Accessibility::showError(m_ui->displayNameErrorLabel, m_model->displayNameError(),
+                             m_ui->displayNameEdit);
+    if (isVisible())
+        Accessibility::focusFirstError({{m_ui->displayNameEdit, m_ui->displayNameErrorLabel}});
     PageStyle::showMessage(m_ui->noticeLabel, m_model->notice());
-    PageStyle::showMessage(m_ui->accountErrorLabel, m_model->accountError());
+    Accessibility::showError(m_ui->accountErrorLabel, m_model->accountError());
     const QString offered = m_model->offeredProvider();
     m_ui->signInInsteadButton->setVisible(!offered.isEmpty());
     m_ui->signInInsteadButton->setEnabled(idle);

@@ -20,6 +20,8 @@ CodePage::CodePage(AuthModel *model, QWidget *parent)
     connect(m_ui->verifyButton, &QPushButton::clicked, m_model, verify);
     Accessibility::setDefaultButton(m_ui->verifyButton, {m_ui->codeEdit});
     connect(m_ui->resendButton, &QPushButton::clicked, m_model, &AuthModel::resendCode);
+    connect(m_ui->codeEdit, &QLineEdit::textEdited, m_model,
+            [this] { m_model->clearError(AuthModel::Field::Code); });
     connect(m_ui->anotherEmailButton, &QPushButton::clicked, m_model, &AuthModel::useAnotherEmail);
 
     for (auto signal : {&AuthModel::stateChanged, &AuthModel::errorsChanged,
@@ -69,7 +71,7 @@ void CodePage::refresh()
                                                                      : tr("Verify"));
     m_ui->anotherEmailButton->setEnabled(waiting);
     PageStyle::showMessage(m_ui->noticeLabel, m_model->notice());
-    PageStyle::showMessage(m_ui->codeErrorLabel, m_model->codeError(), m_ui->codeEdit);
+    Accessibility::showError(m_ui->codeErrorLabel, m_model->codeError(), m_ui->codeEdit);
     if (!m_model->codeError().isEmpty() && isVisible()) {
         m_ui->codeEdit->setFocus(Qt::OtherFocusReason);
         m_ui->codeEdit->selectAll();

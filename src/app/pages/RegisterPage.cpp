@@ -25,6 +25,10 @@ RegisterPage::RegisterPage(AuthModel *model, QWidget *parent)
     Accessibility::setDefaultButton(m_ui->createButton,
                                     {m_ui->displayNameEdit, m_ui->avatarUrlEdit});
     connect(m_ui->cancelButton, &QPushButton::clicked, m_model, &AuthModel::cancelSignUp);
+    connect(m_ui->displayNameEdit, &QLineEdit::textEdited, m_model,
+            [this] { m_model->clearError(AuthModel::Field::DisplayName); });
+    connect(m_ui->avatarUrlEdit, &QLineEdit::textEdited, m_model,
+            [this] { m_model->clearError(AuthModel::Field::AvatarUrl); });
 
     for (auto signal :
          {&AuthModel::stateChanged, &AuthModel::errorsChanged, &AuthModel::userChanged})
@@ -89,9 +93,12 @@ void RegisterPage::refresh()
                                                                            : tr("Create profile"));
     m_ui->cancelButton->setText(
         action == AuthModel::Action::CancelSignUp ? tr("Signing out…") : tr("Cancel and sign out"));
-    PageStyle::showMessage(m_ui->registerErrorLabel, m_model->registerError());
-    PageStyle::showMessage(m_ui->displayNameErrorLabel, m_model->displayNameError(),
-                           m_ui->displayNameEdit);
-    PageStyle::showMessage(m_ui->avatarUrlErrorLabel, m_model->avatarUrlError(),
-                           m_ui->avatarUrlEdit);
+    Accessibility::showError(m_ui->registerErrorLabel, m_model->registerError());
+    Accessibility::showError(m_ui->displayNameErrorLabel, m_model->displayNameError(),
+                             m_ui->displayNameEdit);
+    Accessibility::showError(m_ui->avatarUrlErrorLabel, m_model->avatarUrlError(),
+                             m_ui->avatarUrlEdit);
+    if (isVisible())
+        Accessibility::focusFirstError({{m_ui->displayNameEdit, m_ui->displayNameErrorLabel},
+                                        {m_ui->avatarUrlEdit, m_ui->avatarUrlErrorLabel}});
 }

@@ -1,5 +1,6 @@
 #include "SettingsDialog.h"
 
+#include "Accessibility.h"
 #include "ErrorText.h"
 #include "PageStyle.h"
 #include "ui_SettingsDialog.h"
@@ -58,16 +59,16 @@ void SettingsDialog::accept()
         try {
             exegia::auth::validateProjectUrl(config.projectUrl);
         } catch (const exegia::auth::ConfigError &e) {
-            PageStyle::showMessage(m_ui->urlErrorLabel,
-                                   ErrorText::forProjectUrl(config.projectUrl, e.userMessage()),
-                                   m_ui->urlEdit);
+            Accessibility::showError(m_ui->urlErrorLabel,
+                                     ErrorText::forProjectUrl(config.projectUrl, e.userMessage()),
+                                     m_ui->urlEdit);
             m_ui->urlEdit->setFocus(Qt::OtherFocusReason);
             return;
         }
         try {
             config.validate();
         } catch (const exegia::auth::ConfigError &e) {
-            PageStyle::showMessage(
+            Accessibility::showError(
                 m_ui->keyErrorLabel,
                 ErrorText::forPublishableKey(config.publishableKey, e.userMessage()),
                 m_ui->keyEdit);

@@ -25,6 +25,8 @@ SignInPage::SignInPage(AuthModel *model, QWidget *parent)
     connect(m_ui->sendCodeButton, &QPushButton::clicked, m_model, send);
     Accessibility::setDefaultButton(m_ui->sendCodeButton, {m_ui->emailEdit});
     connect(m_ui->guestButton, &QPushButton::clicked, m_model, &AuthModel::continueAsGuest);
+    connect(m_ui->emailEdit, &QLineEdit::textEdited, m_model,
+            [this] { m_model->clearError(AuthModel::Field::Email); });
 
     for (auto signal :
          {&AuthModel::stateChanged, &AuthModel::errorsChanged, &AuthModel::emailChanged,
@@ -84,9 +86,10 @@ void SignInPage::refresh()
     if (m_ui->emailEdit->text().isEmpty() && !m_model->email().isEmpty())
         m_ui->emailEdit->setText(m_model->email());
 
-    PageStyle::showMessage(m_ui->signInErrorLabel, m_model->signInError());
+    Accessibility::showError(m_ui->signInErrorLabel, m_model->signInError());
     PageStyle::showMessage(m_ui->persistenceLabel, m_model->persistenceNotice());
-    PageStyle::showMessage(m_ui->emailErrorLabel, m_model->emailError(), m_ui->emailEdit);
+    Accessibility::showError(m_ui->emailErrorLabel, m_model->emailError(), m_ui->emailEdit);
+    Accessibility::nameClearButton(m_ui->emailEdit);
     if (!m_model->emailError().isEmpty() && isVisible())
         m_ui->emailEdit->setFocus(Qt::OtherFocusReason);
 }
