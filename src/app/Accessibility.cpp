@@ -6,9 +6,11 @@
 #include <QAccessibleWidget>
 #include <QAction>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollArea>
 #include <QTextDocumentFragment>
 #include <QToolButton>
@@ -49,6 +51,22 @@ QAccessibleInterface *alertFactory(const QString &className, QObject *object)
     if (object->property("role").toString() != "error"_L1)
         return nullptr;
     return new AlertLabelInterface(static_cast<QLabel *>(object));
+}
+
+// The room a window has on its screen, less what the window manager adds
+// around it (title bar and borders; not known before the first show).
+QRect room(const QWidget *window)
+{
+    const QScreen *screen = window->screen() ? window->screen() : QGuiApplication::primaryScreen();
+    QRect area = screen->availableGeometry();
+    const QRect frame = window->frameGeometry();
+    const QRect inner = window->geometry();
+    const QMargins decoration =
+        window->isVisible() && frame != inner
+            ? QMargins(inner.left() - frame.left(), inner.top() - frame.top(),
+                       frame.right() - inner.right(), frame.bottom() - inner.bottom())
+            : QMargins(4, 32, 4, 4);
+    return area.marginsRemoved(decoration);
 }
 
 } // namespace
@@ -120,6 +138,25 @@ bool focusFirstError(std::initializer_list<std::pair<QWidget *, QLabel *>> field
         }
     }
     return false;
+}
+
+void fitToScreen(QWidget *window, QSize minimum, QSize preferred)
+{
+    const QSize available = room(window).size();
+    window->setMinimumSize(minimum.boundedTo(available));
+    window->resize(preferred.boundedTo(available));
+}
+
+void clampToScreen(QWidget *window)
+{
+    const QRect area = room(window);
+    QRect geometry = window->geometry();
+    if (area.contains(geometry))
+        return;
+    geometry.setSize(geometry.size().boundedTo(area.size()).expandedTo(window->minimumSize()));
+    geometry.moveLeft(qBound(area.left(), geometry.left(), area.right() - geometry.width() + 1));
+    geometry.moveTop(qBound(area.top(), geometry.top(), area.bottom() - geometry.height() + 1));
+    window->setGeometry(geometry);
 }
 
 } // namespace Accessibility

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QSize>
 #include <QString>
 
 #include <initializer_list>
@@ -42,5 +43,12 @@ void showError(QLabel *label, const QString &text, QWidget *field = nullptr);
 // Moves the keyboard focus to the first of `fields` whose error is showing
 // (pairs of field and error label), if the page is visible. True if it did.
 bool focusFirstError(std::initializer_list<std::pair<QWidget *, QLabel *>> fields);
+
+// The window within the available area of its screen at any scale factor
+// (200 % on a 1920x1080 screen leaves about 960x520): the minimum and the
+// first size are bounded by it, and the pages scroll when they must.
+void fitToScreen(QWidget *window, QSize minimum, QSize preferred);
+// A restored (or moved) geometry shrunk and moved into the available area.
+void clampToScreen(QWidget *window);
 
 } // namespace Accessibility

@@ -117,11 +117,12 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
                                         "app to try again."));
     });
 
-    setMinimumSize(440, 560);
-    resize(560, 720);
+    // Small enough for 200 % on a 1920x1080 screen; the pages scroll.
+    Accessibility::fitToScreen(this, {360, 420}, {560, 720});
     if (m_options.rememberGeometry) {
         QSettings settings;
         restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+        Accessibility::clampToScreen(this);
     }
     installEventFilter(this);
     m_signIn->focusFirstField();
