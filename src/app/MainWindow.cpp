@@ -18,6 +18,7 @@
 #include <exegia/auth/KeychainTokenStore.h>
 
 #include <QCloseEvent>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -238,6 +239,8 @@ void MainWindow::refreshFooter()
 void MainWindow::retranslate()
 {
     setWindowTitle(tr("Exegia Sign-In"));
+    // Qt adds the display name to every window title: in the same language.
+    QGuiApplication::setApplicationDisplayName(windowTitle());
     m_inboxButton->setText(tr("Local inbox"));
     m_inboxButton->setAccessibleDescription(tr("Open the local inbox"));
     m_settingsButton->setText(tr("Settings"));

@@ -195,3 +195,44 @@ TEST_F(GuiTest, ErrorsAreAlertsAnnouncedFocusedAndClearedByEditing)
     EXPECT_TRUE(error->isVisible());
     EXPECT_EQ(shows, 1) << error->text().toStdString();
 }
+
+TEST_F(GuiTest, WindowTitlesUseOneLanguage)
+{
+    open();
+    ASSERT_TRUE(Translations::install(QLocale(u"de"_s)));
+    QCoreApplication::processEvents();
+    const QString title = window->windowTitle();
+    // Qt appends the display name to every title ("Lokaler Posteingang —
+    // ..."): it must be German too, not "Exegia Sign-In".
+    const QString display = QGuiApplication::applicationDisplayName();
+    Translations::install(QLocale(u"en"_s));
+    QCoreApplication::processEvents();
+    EXPECT_NE(title, u"Exegia Sign-In"_s);
+    EXPECT_EQ(display, title);
+    EXPECT_EQ(QGuiApplication::applicationDisplayName(), u"Exegia Sign-In"_s);
+}
+
+TEST(Translations, EnglishPluralsForALocaleWithoutItsOwnTranslation)
+{
+    // LANG=C.UTF-8, or a language the app is not translated into.
+    for (const QLocale &locale : {QLocale::c(), QLocale(u"es"_s)}) {
+        EXPECT_FALSE(Translations::install(locale));
+        const QString text = QCoreApplication::translate(
+            "CodePage", "For security, a new code can be sent in %n second(s).", nullptr, 1);
+        EXPECT_EQ(text, u"For security, a new code can be sent in 1 second."_s)
+            << locale.name().toStdString();
+    }
+    Translations::install(QLocale(u"en"_s));
+}
+
+TEST_F(GuiTest, TheCodePageSaysOnceWhereTheCodeWent)
+{
+    open();
+    const QString email = uniqueEmail(u"a11y-once"_s);
+    ASSERT_EQ(requestCodeThroughUi(email).size(), 6);
+    QStringList saying;
+    for (QLabel *label : page<CodePage>()->findChildren<QLabel *>())
+        if (label->isVisible() && label->text().contains(email))
+            saying << label->objectName();
+    EXPECT_EQ(saying.size(), 1) << saying.join(u", ").toStdString();
+}

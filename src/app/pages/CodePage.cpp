@@ -5,6 +5,7 @@
 #include "PageStyle.h"
 #include "ui_CodePage.h"
 
+#include <QCoreApplication>
 #include <QKeyEvent>
 
 CodePage::CodePage(AuthModel *model, QWidget *parent)
@@ -70,7 +71,12 @@ void CodePage::refresh()
     m_ui->verifyButton->setText(state == AuthModel::State::Verifying ? tr("Verifying…")
                                                                      : tr("Verify"));
     m_ui->anotherEmailButton->setEnabled(waiting);
-    PageStyle::showMessage(m_ui->noticeLabel, m_model->notice());
+    // The line above already says where the code went; the model's
+    // "We sent a code to ..." would say it a second time.
+    const QString sent = QCoreApplication::translate("AuthModel", "We sent a 6-digit code to %1.")
+                             .arg(m_model->email());
+    PageStyle::showMessage(m_ui->noticeLabel,
+                           m_model->notice() == sent ? QString() : m_model->notice());
     Accessibility::showError(m_ui->codeErrorLabel, m_model->codeError(), m_ui->codeEdit);
     if (!m_model->codeError().isEmpty() && isVisible()) {
         m_ui->codeEdit->setFocus(Qt::OtherFocusReason);
