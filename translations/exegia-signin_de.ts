@@ -207,6 +207,10 @@
         <source>You will need to sign in again next time: this computer has no keychain to keep your session in.</source>
         <translation>Beim nächsten Start müssen Sie sich erneut anmelden: Auf diesem Computer gibt es keinen Schlüsselbund, der Ihre Sitzung aufbewahren kann.</translation>
     </message>
+    <message>
+        <source>Guest</source>
+        <translation type="unfinished">Gast</translation>
+    </message>
 </context>
 <context>
     <name>BrowserPage</name>

@@ -207,6 +207,10 @@
         <source>You will need to sign in again next time: this computer has no keychain to keep your session in.</source>
         <translation>Vous devrez vous reconnecter la prochaine fois : cet ordinateur n’a pas de trousseau pour conserver votre session.</translation>
     </message>
+    <message>
+        <source>Guest</source>
+        <translation type="unfinished">Invité</translation>
+    </message>
 </context>
 <context>
     <name>BrowserPage</name>

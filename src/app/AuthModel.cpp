@@ -240,6 +240,7 @@ void AuthModel::continueAsGuest()
     // A guest gets a profile row at once, so the account screen has a name
     // to show and edit; user_type becomes "anonymous" on the server.
     options.anonymous = true;
+    options.profileFields.insert(u"display_name", defaultGuestName());
     run(
         m_client->signUp(options),
         [this](const SignUpResult &r) {

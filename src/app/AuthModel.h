@@ -257,6 +257,12 @@ private:
     void startBrowser(Action action, const QString &provider);
     void browserFailed(const ErrorInfo &error, const QString &provider);
     void clearBrowser();
+    // The display name a guest's profile starts with: a fixed value (data,
+    // the same in every language), shown translated by displayName().
+    static QString defaultGuestName();
+    // After a guest linked `provider`: the provider's name replaces the
+    // default display name.
+    void adoptProviderName(const QString &provider);
 
     State m_state = State::Error;
     State m_returnState = State::SignedOut; // where Busy returns to

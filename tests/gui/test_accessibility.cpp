@@ -2,6 +2,7 @@
 // use, errors that are announced, and the window at 200 %.
 #include "gui_fixture.h"
 
+#include "HeadlessBrowser.h"
 #include "Translations.h"
 #include "pages/LocalInboxDialog.h"
 #include "pages/SettingsDialog.h"
@@ -235,4 +236,28 @@ TEST_F(GuiTest, TheCodePageSaysOnceWhereTheCodeWent)
         if (label->isVisible() && label->text().contains(email))
             saying << label->objectName();
     EXPECT_EQ(saying.size(), 1) << saying.join(u", ").toStdString();
+}
+
+TEST_F(GuiTest, SavingAGuestWithGoogleTakesTheNameGoogleGives)
+{
+    exegia::test::HeadlessBrowser browser;
+    env.launcher = browser.launcher();
+    env.providerParams.insert(u"login_hint"_s, uniqueEmail(u"a11y-named"_s));
+    // One word: the emulator passes '+' through undecoded ("Ada+Lovelace").
+    env.providerParams.insert(u"name"_s, u"Ada"_s);
+    open();
+    click(button<SignInPage>("guestButton"));
+    ASSERT_TRUE(waitForPage<AccountPage>());
+    ASSERT_TRUE(waitFor([&] { return !model()->isBusy(); }));
+    // The default name is data, shown in the person's language.
+    EXPECT_EQ(model()->displayName(), u"Guest"_s);
+    ASSERT_TRUE(Translations::install(QLocale(u"de"_s)));
+    const QString german = model()->displayName();
+    Translations::install(QLocale(u"en"_s));
+    EXPECT_EQ(german, u"Gast"_s);
+
+    click(button<AccountPage>("googleLinkButton"));
+    EXPECT_TRUE(waitFor([&] { return model()->displayName() == u"Ada"_s; }, 20000))
+        << model()->displayName().toStdString();
+    EXPECT_TRUE(waitFor([&] { return label<AccountPage>("nameLabel")->text() == u"Ada"_s; }));
 }
