@@ -209,7 +209,7 @@
     </message>
     <message>
         <source>Guest</source>
-        <translation type="unfinished">Gast</translation>
+        <translation>Gast</translation>
     </message>
 </context>
 <context>
@@ -860,6 +860,18 @@
     <message>
         <source>Use the publishable (anon) key. Secret and service_role keys are refused: anyone who has this app could read them.</source>
         <translation>Verwenden Sie den öffentlichen Schlüssel (anon). Geheime und service_role-Schlüssel werden abgelehnt: Jeder, der diese App hat, könnte sie auslesen.</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Copy address</source>
+        <translation>Adresse kopieren</translation>
+    </message>
+    <message>
+        <source>Copy key</source>
+        <translation>Schlüssel kopieren</translation>
     </message>
 </context>
 <context>

@@ -209,7 +209,7 @@
     </message>
     <message>
         <source>Guest</source>
-        <translation type="unfinished">Invité</translation>
+        <translation>Invité</translation>
     </message>
 </context>
 <context>
@@ -860,6 +860,18 @@
     <message>
         <source>Use the publishable (anon) key. Secret and service_role keys are refused: anyone who has this app could read them.</source>
         <translation>Utilisez la clé publique (anon). Les clés secrètes et service_role sont refusées : toute personne disposant de cette application pourrait les lire.</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Copy address</source>
+        <translation>Copier l’adresse</translation>
+    </message>
+    <message>
+        <source>Copy key</source>
+        <translation>Copier la clé</translation>
     </message>
 </context>
 <context>

@@ -254,6 +254,8 @@ void MainWindow::openSettings()
     // Window-modal but not a nested event loop: the app keeps running (and
     // tests can drive the dialog like any other window).
     auto *dialog = new SettingsDialog(SavedSettings::load(settings), this);
+    if (m_model->isLocalBackend() && m_localBackend->isRunning())
+        dialog->showLocalBackend(m_localBackend->url(), m_localBackend->publishableKey());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const SavedSettings saved = dialog->result();

@@ -8,6 +8,7 @@
 #include "pages/SettingsDialog.h"
 
 #include <QAccessible>
+#include <QClipboard>
 #include <QToolButton>
 #include <QTreeWidget>
 
@@ -260,4 +261,24 @@ TEST_F(GuiTest, SavingAGuestWithGoogleTakesTheNameGoogleGives)
     EXPECT_TRUE(waitFor([&] { return model()->displayName() == u"Ada"_s; }, 20000))
         << model()->displayName().toStdString();
     EXPECT_TRUE(waitFor([&] { return label<AccountPage>("nameLabel")->text() == u"Ada"_s; }));
+}
+
+TEST_F(GuiTest, SettingsShowTheLocalBackendsAddressAndKeyWithCopy)
+{
+    open();
+    window->openSettings();
+    auto *dialog = waitForDialog<SettingsDialog>();
+    ASSERT_NE(dialog, nullptr);
+    auto *url = dialog->findChild<QLineEdit *>(u"localUrlEdit"_s);
+    auto *key = dialog->findChild<QLineEdit *>(u"localKeyEdit"_s);
+    ASSERT_NE(url, nullptr);
+    ASSERT_NE(key, nullptr);
+    EXPECT_EQ(url->text(), window->localBackend()->url().toString());
+    EXPECT_EQ(key->text(), window->localBackend()->publishableKey());
+    EXPECT_TRUE(url->isVisible());
+    EXPECT_TRUE(url->isReadOnly());
+    click(dialog->findChild<QPushButton *>(u"localKeyEditCopy"_s));
+    EXPECT_EQ(QGuiApplication::clipboard()->text(), key->text());
+    click(dialog->findChild<QPushButton *>(u"localUrlEditCopy"_s));
+    EXPECT_EQ(QGuiApplication::clipboard()->text(), url->text());
 }
