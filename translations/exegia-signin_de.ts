@@ -7,6 +7,10 @@
         <source>Clear</source>
         <translation>Leeren</translation>
     </message>
+    <message>
+        <source>This is %1 characters long; use at most %2.</source>
+        <translation>Das sind %1 Zeichen; erlaubt sind höchstens %2.</translation>
+    </message>
 </context>
 <context>
     <name>AccountPage</name>

@@ -7,6 +7,10 @@
         <source>Clear</source>
         <translation>Effacer</translation>
     </message>
+    <message>
+        <source>This is %1 characters long; use at most %2.</source>
+        <translation>Cela fait %1 caractères ; %2 au maximum.</translation>
+    </message>
 </context>
 <context>
     <name>AccountPage</name>

@@ -69,6 +69,35 @@ QRect room(const QWidget *window)
     return area.marginsRemoved(decoration);
 }
 
+// Re-elides a label's full text whenever its width changes.
+class ElideFilter : public QObject
+{
+public:
+    using QObject::QObject;
+    static void apply(QLabel *label)
+    {
+        const QString full = label->property("fullText").toString();
+        const QString shown =
+            label->fontMetrics().elidedText(full, Qt::ElideRight, qMax(0, label->width()));
+        label->setText(shown);
+        label->setToolTip(shown == full ? QString() : full);
+    }
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Resize || event->type() == QEvent::FontChange)
+            apply(static_cast<QLabel *>(watched));
+        return false;
+    }
+};
+
+QString tooLong(int length, int limit)
+{
+    return QCoreApplication::translate("Accessibility",
+                                       "This is %1 characters long; use at most %2.")
+        .arg(length)
+        .arg(limit);
+}
+
 } // namespace
 
 void install()
@@ -157,6 +186,42 @@ void clampToScreen(QWidget *window)
     geometry.moveLeft(qBound(area.left(), geometry.left(), area.right() - geometry.width() + 1));
     geometry.moveTop(qBound(area.top(), geometry.top(), area.bottom() - geometry.height() + 1));
     window->setGeometry(geometry);
+}
+
+void setElidedText(QLabel *label, const QString &text)
+{
+    if (!label->property("fullText").isValid()) {
+        // The label takes the room the row has and may shrink below its
+        // text; the text then fills what it got.
+        QSizePolicy policy(QSizePolicy::Expanding, label->sizePolicy().verticalPolicy());
+        policy.setHorizontalStretch(1); // over spacers, which have none
+        label->setSizePolicy(policy);
+        label->setMinimumWidth(1);
+        label->setWordWrap(false);
+        label->installEventFilter(new ElideFilter(label));
+    }
+    label->setProperty("fullText", text);
+    label->setAccessibleName(text);
+    ElideFilter::apply(label);
+}
+
+void showLengthLimit(QLineEdit *edit, QLabel *errorLabel)
+{
+    const int limit = edit->maxLength();
+    edit->setMaxLength(32767);
+    auto check = [edit, errorLabel, limit](const QString &text) {
+        const int length = int(text.simplified().size());
+        const QString shown = errorLabel->property("lengthMessage").toString();
+        if (length > limit) {
+            const QString message = tooLong(length, limit);
+            errorLabel->setProperty("lengthMessage", message);
+            showError(errorLabel, message, edit);
+        } else if (!shown.isEmpty() && errorLabel->text() == shown) {
+            errorLabel->setProperty("lengthMessage", QString());
+            showError(errorLabel, {}, edit);
+        }
+    };
+    QObject::connect(edit, &QLineEdit::textChanged, errorLabel, check);
 }
 
 } // namespace Accessibility

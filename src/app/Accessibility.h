@@ -51,4 +51,12 @@ void fitToScreen(QWidget *window, QSize minimum, QSize preferred);
 // A restored (or moved) geometry shrunk and moved into the available area.
 void clampToScreen(QWidget *window);
 
+// Shows `text` in one line, cut with "…" when the label is too narrow; the
+// whole text is the tooltip and the accessible name.
+void setElidedText(QLabel *label, const QString &text);
+
+// Lets `edit` take more than its maxLength (so a paste is never silently
+// cut) and says under it, in `errorLabel`, when the text is too long.
+void showLengthLimit(QLineEdit *edit, QLabel *errorLabel);
+
 } // namespace Accessibility

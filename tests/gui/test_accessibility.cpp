@@ -21,8 +21,8 @@ QString visibleText(QWidget *w)
 {
     if (auto *button = qobject_cast<QAbstractButton *>(w))
         return button->text().remove(u'&');
-    if (auto *label = qobject_cast<QLabel *>(w))
-        return label->text();
+    if (auto *label = qobject_cast<QLabel *>(w)) // elided: the start of the name
+        return label->text().endsWith(u'…') ? label->text().chopped(1) : label->text();
     return {};
 }
 
@@ -281,4 +281,37 @@ TEST_F(GuiTest, SettingsShowTheLocalBackendsAddressAndKeyWithCopy)
     EXPECT_EQ(QGuiApplication::clipboard()->text(), key->text());
     click(dialog->findChild<QPushButton *>(u"localUrlEditCopy"_s));
     EXPECT_EQ(QGuiApplication::clipboard()->text(), url->text());
+}
+
+TEST_F(GuiTest, LongNamesAreElidedWithATooltipAndTooLongPastesAreSaid)
+{
+    open();
+    click(button<SignInPage>("guestButton"));
+    ASSERT_TRUE(waitForPage<AccountPage>());
+    ASSERT_TRUE(waitFor([&] { return !model()->isBusy(); }));
+    auto *nameEdit = edit<AccountPage>("displayNameEdit");
+    auto *error = label<AccountPage>("displayNameErrorLabel");
+    // A 500-character paste is kept whole and the limit is said at once.
+    const QString pasted = QString(500, u'x');
+    nameEdit->setFocus(Qt::OtherFocusReason);
+    nameEdit->selectAll();
+    nameEdit->insert(pasted);
+    EXPECT_EQ(nameEdit->text().size(), 500);
+    EXPECT_TRUE(error->isVisible());
+    EXPECT_TRUE(error->text().contains(u"80"_s)) << error->text().toStdString();
+    QTest::keyClick(nameEdit, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(nameEdit, u"Short"_s);
+    EXPECT_FALSE(error->isVisible());
+
+    // 80 wide characters do not fit the card: cut with "…", whole in the tooltip.
+    const QString longName = QString(80, u'W');
+    QTest::keyClick(nameEdit, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(nameEdit, longName);
+    pressEnter(nameEdit);
+    ASSERT_TRUE(waitFor([&] { return model()->displayName() == longName; }));
+    auto *name = label<AccountPage>("nameLabel");
+    ASSERT_TRUE(waitFor([&] { return name->toolTip() == longName; }));
+    EXPECT_TRUE(name->text().endsWith(u'…'));
+    EXPECT_EQ(QAccessible::queryAccessibleInterface(name)->text(QAccessible::Name), longName);
+    EXPECT_LE(name->width(), currentPage()->width());
 }

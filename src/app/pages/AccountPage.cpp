@@ -57,6 +57,7 @@ AccountPage::AccountPage(AuthModel *model, AvatarLoader *avatar, QWidget *parent
     connect(m_ui->saveNameButton, &QPushButton::clicked, m_model, save);
     Accessibility::setDefaultButton(m_ui->saveNameButton, {m_ui->displayNameEdit});
     connect(m_ui->signOutButton, &QPushButton::clicked, m_model, &AuthModel::signOut);
+    Accessibility::showLengthLimit(m_ui->displayNameEdit, m_ui->displayNameErrorLabel);
     connect(m_ui->displayNameEdit, &QLineEdit::textEdited, m_model,
             [this] { m_model->clearError(AuthModel::Field::DisplayName); });
     connect(m_ui->signOutEverywhereButton, &QPushButton::clicked, m_model,
@@ -137,7 +138,7 @@ void AccountPage::refresh()
 {
     const bool guest = m_model->isGuest();
     const QString name = m_model->displayName();
-    m_ui->nameLabel->setText(name.isEmpty() ? tr("No name yet") : name);
+    Accessibility::setElidedText(m_ui->nameLabel, name.isEmpty() ? tr("No name yet") : name);
     m_ui->emailLabel->setText(m_model->userEmail().isEmpty() ? tr("No email address")
                                                              : m_model->userEmail());
     m_ui->guestBadge->setVisible(guest);

@@ -25,6 +25,7 @@ RegisterPage::RegisterPage(AuthModel *model, QWidget *parent)
     Accessibility::setDefaultButton(m_ui->createButton,
                                     {m_ui->displayNameEdit, m_ui->avatarUrlEdit});
     connect(m_ui->cancelButton, &QPushButton::clicked, m_model, &AuthModel::cancelSignUp);
+    Accessibility::showLengthLimit(m_ui->displayNameEdit, m_ui->displayNameErrorLabel);
     connect(m_ui->displayNameEdit, &QLineEdit::textEdited, m_model,
             [this] { m_model->clearError(AuthModel::Field::DisplayName); });
     connect(m_ui->avatarUrlEdit, &QLineEdit::textEdited, m_model,
