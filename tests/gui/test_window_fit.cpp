@@ -3,6 +3,10 @@
 // QT_SCALE_FACTOR=2, which leaves 960x540 logical pixels.
 #include "gui_fixture.h"
 
+#include "pages/SettingsDialog.h"
+
+#include <QDir>
+
 #include <QScreen>
 #include <QSettings>
 
@@ -62,4 +66,43 @@ TEST_F(GuiTest, ARestoredGeometryLargerThanTheScreenIsClamped)
     const QRect area = window->screen()->availableGeometry();
     EXPECT_TRUE(area.contains(window->geometry()))
         << window->geometry().width() << "x" << window->geometry().height();
+}
+
+// The screenshot run's 200 % shots (written next to the others, "200-..."):
+// the window at the size it opens with on this screen, in the states issue
+// 14 added: an announced error, the elided long name and the too-long
+// message, and Settings with the local backend's address and key.
+TEST_F(GuiTest, ScreenshotsAt200Percent)
+{
+    const QString dir = QStringLiteral(EXEGIA_SCREENSHOT_DIR);
+    QDir().mkpath(dir);
+    auto shot = [&](QWidget *widget, const QString &name) {
+        QCoreApplication::processEvents();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        QCoreApplication::processEvents();
+        const QPixmap pixels = widget->grab();
+        EXPECT_EQ(pixels.devicePixelRatio(), 2.0);
+        EXPECT_TRUE(pixels.save(dir + u"/200-"_s + name + u".png"_s)) << name.toStdString();
+    };
+    open();
+    shot(window.get(), u"01-sign-in"_s);
+    typeInto(edit<SignInPage>("emailEdit"), u"nobody"_s);
+    pressEnter(edit<SignInPage>("emailEdit"));
+    shot(window.get(), u"02-sign-in-email-error"_s);
+    click(button<SignInPage>("guestButton"));
+    ASSERT_TRUE(waitForPage<AccountPage>());
+    ASSERT_TRUE(waitFor([&] { return !model()->isBusy(); }));
+    shot(window.get(), u"03-account-guest"_s);
+    auto *nameEdit = edit<AccountPage>("displayNameEdit");
+    typeInto(nameEdit, u"Maximiliane Wolkenstein-Hohenberg von der Oberen Kastanienallee"_s);
+    pressEnter(nameEdit);
+    ASSERT_TRUE(waitFor([&] { return !model()->isBusy() && !model()->notice().isEmpty(); }));
+    nameEdit->setFocus(Qt::OtherFocusReason);
+    nameEdit->selectAll();
+    nameEdit->insert(QString(120, u'x'));
+    shot(window.get(), u"04-account-long-name-and-too-long"_s);
+    window->openSettings();
+    auto *settings = waitForDialog<SettingsDialog>();
+    ASSERT_NE(settings, nullptr);
+    shot(settings, u"05-settings-local-backend"_s);
 }
