@@ -607,6 +607,13 @@
     </message>
 </context>
 <context>
+    <name>LastUsed</name>
+    <message>
+        <source>Last used</source>
+        <translation>Utilisé la dernière fois</translation>
+    </message>
+</context>
+<context>
     <name>LocalBackend</name>
     <message>
         <source>The local backend did not report that it was ready in time.</source>

@@ -3,6 +3,7 @@
 #include "gui_fixture.h"
 
 #include "HeadlessBrowser.h"
+#include "LastUsed.h"
 #include "Translations.h"
 #include "pages/LocalInboxDialog.h"
 #include "pages/SettingsDialog.h"
@@ -314,4 +315,26 @@ TEST_F(GuiTest, LongNamesAreElidedWithATooltipAndTooLongPastesAreSaid)
     EXPECT_TRUE(name->text().endsWith(u'…'));
     EXPECT_EQ(QAccessible::queryAccessibleInterface(name)->text(QAccessible::Name), longName);
     EXPECT_LE(name->width(), currentPage()->width());
+}
+
+TEST_F(GuiTest, TheSignInPageMarksTheMethodUsedLastTime)
+{
+    LastUsed::save({});
+    open();
+    auto marked = [&](const char *name) {
+        return button<SignInPage>(name)->text().endsWith(u" · Last used"_s);
+    };
+    EXPECT_FALSE(marked("guestButton"));
+    click(button<SignInPage>("guestButton"));
+    ASSERT_TRUE(waitForPage<AccountPage>());
+    ASSERT_TRUE(waitFor([&] { return button<AccountPage>("signOutButton")->isEnabled(); }));
+    click(button<AccountPage>("signOutButton"));
+    ASSERT_TRUE(waitForPage<SignInPage>());
+    EXPECT_TRUE(marked("guestButton"));
+    EXPECT_FALSE(marked("googleButton"));
+    EXPECT_FALSE(marked("sendCodeButton"));
+    // Refreshing the page (it follows the model) does not mark it twice.
+    emit model()->errorsChanged();
+    EXPECT_EQ(button<SignInPage>("guestButton")->text(), u"Continue as guest · Last used"_s);
+    LastUsed::save({});
 }

@@ -2,6 +2,7 @@
 
 #include "Accessibility.h"
 #include "AuthModel.h"
+#include "LastUsed.h"
 #include "PageStyle.h"
 #include "ui_SignInPage.h"
 
@@ -28,6 +29,14 @@ SignInPage::SignInPage(AuthModel *model, QWidget *parent)
     connect(m_ui->emailEdit, &QLineEdit::textEdited, m_model,
             [this] { m_model->clearError(AuthModel::Field::Email); });
 
+    for (auto [button, method] : {std::pair{m_ui->googleButton, "google"},
+                                  {m_ui->appleButton, "apple"},
+                                  {m_ui->sendCodeButton, "email"},
+                                  {m_ui->guestButton, "guest"}}) {
+        connect(button, &QPushButton::clicked, this,
+                [this, method] { m_pendingMethod = QLatin1String(method); });
+    }
+    connect(m_model, &AuthModel::stateChanged, this, &SignInPage::rememberMethod);
     for (auto signal :
          {&AuthModel::stateChanged, &AuthModel::errorsChanged, &AuthModel::emailChanged,
           &AuthModel::backendChanged, &AuthModel::persistenceChanged})
@@ -60,6 +69,18 @@ void SignInPage::focusFirstField()
     m_ui->emailEdit->setFocus(Qt::OtherFocusReason);
 }
 
+void SignInPage::rememberMethod()
+{
+    const auto state = m_model->state();
+    const bool in = state == AuthModel::State::SignedIn ||
+                    state == AuthModel::State::SignedInGuest ||
+                    state == AuthModel::State::NeedsSignUp;
+    if (!in || m_pendingMethod.isEmpty())
+        return;
+    LastUsed::save(m_pendingMethod);
+    m_pendingMethod.clear();
+}
+
 void SignInPage::refresh()
 {
     const bool ready = m_model->isBackendReady();
@@ -81,6 +102,12 @@ void SignInPage::refresh()
     else
         m_ui->subtitleLabel->setText(tr("Use your Google or Apple account, or get a one-time code "
                                         "by email. New here? The same steps create your account."));
+
+    const QString last = LastUsed::load();
+    LastUsed::mark(m_ui->googleButton, last == QLatin1String("google"));
+    LastUsed::mark(m_ui->appleButton, last == QLatin1String("apple"));
+    LastUsed::mark(m_ui->sendCodeButton, last == QLatin1String("email"));
+    LastUsed::mark(m_ui->guestButton, last == QLatin1String("guest"));
 
     // Coming back from the code page: offer the address used last.
     if (m_ui->emailEdit->text().isEmpty() && !m_model->email().isEmpty())

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QString>
 #include <QWidget>
 
 #include <memory>
@@ -26,7 +27,9 @@ protected:
 private:
     void refresh();
     void applyMarks();
+    void rememberMethod();
 
     AuthModel *m_model;
     std::unique_ptr<Ui::SignInPage> m_ui;
+    QString m_pendingMethod; // clicked, not yet signed in
 };
