@@ -283,6 +283,7 @@ void AuthModel::requestCode(const QString &rawEmail)
     run(
         m_client->requestEmailOtp(email),
         [this](const OtpResponse &) {
+            startCooldown(m_env.resendSeconds);
             setState(State::AwaitingCode);
             setNotice(tr("We sent a 6-digit code to %1.").arg(m_email));
         },
@@ -310,6 +311,7 @@ void AuthModel::resendCode()
     run(
         m_client->requestEmailOtp(m_email),
         [this](const OtpResponse &) {
+            startCooldown(m_env.resendSeconds);
             setState(State::AwaitingCode);
             setNotice(
                 tr("We sent a new code to %1. Codes sent earlier no longer work.").arg(m_email));

@@ -124,6 +124,10 @@ public:
         // Added to every provider authorization URL (tests: login_hint).
         QMap<QString, QString> providerParams;
         exegia::auth::SessionManagerOptions sessionOptions;
+        // Seconds before "Send a new code" after a code went out: Supabase's
+        // default email interval (the server does not tell its own; a
+        // shorter one is still honoured through its rate-limit answer).
+        int resendSeconds = 60;
     };
 
     // Per backend: where its session is kept and how Google sign-in runs.

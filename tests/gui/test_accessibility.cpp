@@ -338,3 +338,17 @@ TEST_F(GuiTest, TheSignInPageMarksTheMethodUsedLastTime)
     EXPECT_EQ(button<SignInPage>("guestButton")->text(), u"Continue as guest · Last used"_s);
     LastUsed::save({});
 }
+
+TEST_F(GuiTest, AfterACodeWentOutResendIsDisabledWithItsCountdown)
+{
+    env.resendSeconds = 30;
+    open();
+    typeInto(edit<SignInPage>("emailEdit"), uniqueEmail(u"a11y-resend"_s));
+    click(button<SignInPage>("sendCodeButton"));
+    ASSERT_TRUE(waitForPage<CodePage>());
+    ASSERT_TRUE(waitFor([&] { return model()->state() == State::AwaitingCode; }));
+    auto *resend = button<CodePage>("resendButton");
+    EXPECT_FALSE(resend->isEnabled());
+    EXPECT_TRUE(resend->text().startsWith(u"Send a new code ("_s)) << resend->text().toStdString();
+    EXPECT_TRUE(resend->text().endsWith(u" s)"_s));
+}
