@@ -319,6 +319,10 @@ TEST_F(GuiTest, LongNamesAreElidedWithATooltipAndTooLongPastesAreSaid)
 
 TEST_F(GuiTest, TheSignInPageMarksTheMethodUsedLastTime)
 {
+    // A settings file of its own: the other GUI test processes, run in
+    // parallel, sign in too and would mark their own method meanwhile.
+    const QString application = QCoreApplication::applicationName();
+    QCoreApplication::setApplicationName(application + u"-last-used"_s);
     LastUsed::save({});
     open();
     auto marked = [&](const char *name) {
@@ -337,6 +341,7 @@ TEST_F(GuiTest, TheSignInPageMarksTheMethodUsedLastTime)
     emit model()->errorsChanged();
     EXPECT_EQ(button<SignInPage>("guestButton")->text(), u"Continue as guest · Last used"_s);
     LastUsed::save({});
+    QCoreApplication::setApplicationName(application);
 }
 
 TEST_F(GuiTest, AfterACodeWentOutResendIsDisabledWithItsCountdown)
