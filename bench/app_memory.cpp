@@ -59,6 +59,8 @@ bool waitFor(const std::function<bool()> &done, int timeoutMs)
 
 } // namespace
 
+using namespace exegia::signin;
+
 int main(int argc, char **argv)
 {
     // The app finds the emulator beside itself; this binary lives elsewhere.

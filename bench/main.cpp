@@ -3,19 +3,21 @@
 // bench/js can measure supabase-js against the same server in the same run).
 // A benchmark, not a test: it prints a table and asserts nothing.
 #include <exegia/auth/AuthClient.h>
+#include <exegia/auth/Await.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
-#include <QFutureWatcher>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QUrlQuery>
 
 #include <sys/resource.h>
@@ -26,24 +28,9 @@
 #include <stdexcept>
 
 using namespace exegia::auth;
+using namespace Qt::StringLiterals;
 
 namespace {
-
-template <typename T> T await(QFuture<T> future)
-{
-    if (!future.isFinished()) {
-        QEventLoop loop;
-        QFutureWatcher<T> watcher;
-        QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-        watcher.setFuture(future);
-        if (!future.isFinished())
-            loop.exec();
-    }
-    if constexpr (std::is_void_v<T>)
-        future.waitForFinished();
-    else
-        return future.result();
-}
 
 qint64 cpuMicros()
 {
@@ -102,6 +89,26 @@ struct Row
     QList<double> cpuUs;
 };
 
+// --ca: the CA to trust, installed by the first measured call rather than at
+// start-up. Touching the default TLS configuration loads Qt's TLS backend
+// (some 40 ms here), which an app's first HTTPS request pays, and so must a
+// cold call.
+QString &pendingCaFile()
+{
+    static QString file;
+    return file;
+}
+
+void trustPendingCa()
+{
+    if (pendingCaFile().isEmpty())
+        return;
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setCaCertificates(QSslCertificate::fromPath(pendingCaFile()));
+    QSslConfiguration::setDefaultConfiguration(tls);
+    pendingCaFile().clear();
+}
+
 // Adds up the wall and CPU time of the measured parts of one iteration, so a
 // flow can leave its setup steps (reading a code from the mailbox) out.
 class Meter
@@ -112,6 +119,7 @@ public:
         QElapsedTimer timer;
         const qint64 cpuBefore = cpuMicros();
         timer.start();
+        trustPendingCa();
         part();
         const qint64 nanos = timer.nsecsElapsed();
         m_cpuMicros += cpuMicros() - cpuBefore;
@@ -136,16 +144,24 @@ double percentile(QList<double> values, double p)
 class Bench
 {
 public:
-    Bench(Emulator &emulator, int iterations, int warmup)
+    // The measured client talks to clientUrl (bench/network.sh: TLS and a
+    // delay relay in front of the emulator); setup steps and the request
+    // counts go straight to the emulator, so they neither open the measured
+    // client's connections nor pay the added latency.
+    Bench(Emulator &emulator, const QUrl &clientUrl, int iterations, int warmup,
+          const QString &only)
         : m_emulator(emulator)
         , m_iterations(iterations)
         , m_warmup(warmup)
+        , m_only(only)
     {
         m_setup.serviceKey = emulator.info.value(u"service_role_key").toString().toLatin1();
         ClientConfig config;
-        config.projectUrl = QUrl(emulator.url());
+        config.projectUrl = clientUrl;
         config.publishableKey = emulator.info.value(u"publishable_key").toString();
         m_client = std::make_unique<AuthClient>(config);
+        config.projectUrl = QUrl(emulator.url());
+        m_setupClient = std::make_unique<AuthClient>(config);
     }
 
     int apiRequests()
@@ -207,6 +223,11 @@ public:
     // runs first and is not recorded, as the JavaScript side does for its JIT.
     Row run(const QString &id, const QString &name, const std::function<void(int, Meter &)> &flow)
     {
+        if (!m_only.isEmpty() && id != m_only) {
+            Row skipped; // no samples: left out of the output
+            skipped.id = id;
+            return skipped;
+        }
         for (int i = 0; i < m_warmup; ++i) {
             Meter unused;
             flow(-1 - i, unused);
@@ -236,13 +257,16 @@ public:
     }
 
     AuthClient &client() { return *m_client; }
+    AuthClient &setupClient() { return *m_setupClient; }
 
 private:
     Emulator &m_emulator;
     int m_iterations;
     int m_warmup;
+    QString m_only;
     Setup m_setup;
     std::unique_ptr<AuthClient> m_client;
+    std::unique_ptr<AuthClient> m_setupClient;
 };
 
 // Addresses are unique per run (prefix) and iteration: the emulator allows
@@ -302,9 +326,17 @@ int main(int argc, char **argv)
                                         u"file"_qs);
     const QCommandLineOption prefixOption(u"prefix"_qs, u"Prefix of the test addresses."_qs,
                                           u"text"_qs, u"cpp"_qs);
-    parser.addOptions(
-        {iterationsOption, warmupOption, emulatorOption, attachOption, jsonOption, prefixOption});
+    const QCommandLineOption urlOption(
+        u"url"_s, u"Project URL of the measured client (default: the emulator's)."_s, u"url"_s);
+    const QCommandLineOption caOption(u"ca"_s, u"Trust only the CA certificates in this file."_s,
+                                      u"pem"_s);
+    const QCommandLineOption onlyOption(
+        u"only"_s, u"Run only this flow (with --iterations 1 --warmup 0: a cold call)."_s, u"id"_s);
+    parser.addOptions({iterationsOption, warmupOption, emulatorOption, attachOption, jsonOption,
+                       prefixOption, urlOption, caOption, onlyOption});
     parser.process(app);
+    // Every request the library builds starts from the default configuration.
+    pendingCaFile() = parser.value(caOption);
     const int iterations = qMax(1, parser.value(iterationsOption).toInt());
     const int warmup = qMax(0, parser.value(warmupOption).toInt());
     const QString prefix = parser.value(prefixOption);
@@ -330,7 +362,8 @@ int main(int argc, char **argv)
         }
     };
 
-    Bench bench(emulator, iterations, warmup);
+    const QUrl clientUrl(parser.isSet(urlOption) ? parser.value(urlOption) : emulator.url());
+    Bench bench(emulator, clientUrl, iterations, warmup, parser.value(onlyOption));
     AuthClient &client = bench.client();
     QList<Row> rows;
     try {
@@ -351,15 +384,31 @@ int main(int argc, char **argv)
 
         // A registered Google user: the sign-in takes the ok path.
         const QString googleEmail = email(prefix, "google", 0);
+        AuthClient &setup = bench.setupClient();
         const SignInResult first =
-            await(client.signInWithIdToken(u"google"_qs, bench.idToken(googleEmail)));
+            await(setup.signInWithIdToken(u"google"_s, bench.idToken(googleEmail)));
         SignUpOptions signUp;
         signUp.accessToken = first.session->accessToken;
-        await(client.signUp(signUp));
+        await(setup.signUp(signUp));
         rows.append(
             bench.run(u"idtoken"_qs, u"ID-token sign-in + profile check"_qs, [&](int, Meter &m) {
                 const QString token = bench.idToken(googleEmail);
                 m.measure([&] { await(client.signInWithIdToken(u"google"_qs, token)); });
+            }));
+
+        // A new Google user: sign-in, no profile yet, sign-up with the token
+        // (the path where the library asks GET /user before the insert).
+        rows.append(bench.run(
+            u"newuser"_s, u"ID-token sign-in + sign-up of a new user"_s, [&](int i, Meter &m) {
+                const QString token = bench.idToken(email(prefix, "new", i));
+                m.measure([&] {
+                    const SignInResult signIn = await(client.signInWithIdToken(u"google"_s, token));
+                    if (!signIn.needsSignup)
+                        throw std::runtime_error("a new user should need a sign-up");
+                    SignUpOptions options;
+                    options.accessToken = signIn.session->accessToken;
+                    await(client.signUp(options));
+                });
             }));
 
         Session session = *first.session;
@@ -374,7 +423,7 @@ int main(int argc, char **argv)
         // Not a library flow: one bare GET on the same HTTP stack the library
         // uses (QNetworkAccessManager), the floor under every request above.
         QNetworkAccessManager bare;
-        QNetworkRequest health(QUrl(emulator.url() + u"/auth/v1/health"_qs));
+        QNetworkRequest health(QUrl(clientUrl.toString() + u"/auth/v1/health"_s));
         health.setRawHeader("apikey",
                             emulator.info.value(u"publishable_key").toString().toLatin1());
         rows.append(
@@ -398,8 +447,10 @@ int main(int argc, char **argv)
 
     if (parser.isSet(jsonOption)) {
         QJsonArray array;
-        for (const Row &r : rows)
-            array.append(toJson(r));
+        for (const Row &r : rows) {
+            if (!r.wallMs.isEmpty())
+                array.append(toJson(r));
+        }
         QFile out(parser.value(jsonOption));
         if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
             out.write(QJsonDocument(QJsonObject{{u"client"_qs, u"exegia-auth"_qs},
@@ -419,6 +470,8 @@ int main(int argc, char **argv)
         "| flow | HTTP requests | median ms | p99 ms | client CPU median us | client CPU mean "
         "us |\n|---|---|---|---|---|---|\n");
     for (const Row &r : rows) {
+        if (r.wallMs.isEmpty())
+            continue;
         std::printf("| %s | %.2f | %.2f | %.2f | %.0f | %.0f |\n", qUtf8Printable(r.flow),
                     r.requests, r.medianMs, r.p99Ms, r.cpuMedianUs, r.cpuMeanUs);
     }

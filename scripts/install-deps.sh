@@ -25,6 +25,8 @@ packages=(
   chromium
   # packaging (PNG icons, .deb, the tests/packaging checks) and bench/ charts
   librsvg2-bin dpkg-dev desktop-file-utils appstream gnuplot-nox
+  # bench/network.sh: a TLS front with HTTP/2, its throwaway CA, the relay's counters
+  nginx openssl curl
 )
 
 missing=()

@@ -4,12 +4,12 @@
 <context>
     <name>Accessibility</name>
     <message>
-        <source>Clear</source>
-        <translation>Leeren</translation>
-    </message>
-    <message>
         <source>This is %1 characters long; use at most %2.</source>
         <translation>Das sind %1 Zeichen; erlaubt sind höchstens %2.</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
     </message>
 </context>
 <context>
@@ -78,50 +78,6 @@
         <source>Sign out on all devices</source>
         <translation>Auf allen Geräten abmelden</translation>
     </message>
-    <message>
-        <source>The picture could not be loaded.</source>
-        <translation>Das Bild konnte nicht geladen werden.</translation>
-    </message>
-    <message>
-        <source>Save with %1</source>
-        <translation>Mit %1 sichern</translation>
-    </message>
-    <message>
-        <source>Link %1</source>
-        <translation>%1 verknüpfen</translation>
-    </message>
-    <message>
-        <source>No name yet</source>
-        <translation>Noch kein Name</translation>
-    </message>
-    <message>
-        <source>No email address</source>
-        <translation>Keine E-Mail-Adresse</translation>
-    </message>
-    <message>
-        <source>Saving…</source>
-        <translation>Wird gespeichert …</translation>
-    </message>
-    <message>
-        <source>Signing out…</source>
-        <translation>Abmeldung läuft …</translation>
-    </message>
-    <message>
-        <source>Signing out everywhere…</source>
-        <translation>Überall abmelden …</translation>
-    </message>
-    <message>
-        <source>Save your account by linking %1</source>
-        <translation>Konto sichern, indem Sie %1 verknüpfen</translation>
-    </message>
-    <message>
-        <source>Sign in with %1 instead</source>
-        <translation>Stattdessen mit %1 anmelden</translation>
-    </message>
-    <message>
-        <source>%1: Linked</source>
-        <translation>%1: Verknüpft</translation>
-    </message>
 </context>
 <context>
     <name>AppConfig</name>
@@ -136,84 +92,6 @@
     <message>
         <source>No project</source>
         <translation>Kein Projekt</translation>
-    </message>
-</context>
-<context>
-    <name>AuthModel</name>
-    <message>
-        <source>A guest session could not be started. Please try again, or sign in with email.</source>
-        <translation>Die Gastsitzung konnte nicht gestartet werden. Bitte versuchen Sie es erneut oder melden Sie sich per E-Mail an.</translation>
-    </message>
-    <message>
-        <source>Enter your email address.</source>
-        <translation>Geben Sie Ihre E-Mail-Adresse ein.</translation>
-    </message>
-    <message>
-        <source>Enter an email address such as name@example.com.</source>
-        <translation>Geben Sie eine E-Mail-Adresse wie name@beispiel.de ein.</translation>
-    </message>
-    <message>
-        <source>We sent a 6-digit code to %1.</source>
-        <translation>Wir haben einen 6-stelligen Code an %1 gesendet.</translation>
-    </message>
-    <message>
-        <source>We already sent a code to %1 a moment ago. Enter it below.</source>
-        <translation>Wir haben gerade erst einen Code an %1 gesendet. Geben Sie ihn unten ein.</translation>
-    </message>
-    <message>
-        <source>We sent a new code to %1. Codes sent earlier no longer work.</source>
-        <translation>Wir haben einen neuen Code an %1 gesendet. Früher gesendete Codes gelten nicht mehr.</translation>
-    </message>
-    <message>
-        <source>Enter the 6-digit code from the email.</source>
-        <translation>Geben Sie den 6-stelligen Code aus der E-Mail ein.</translation>
-    </message>
-    <message>
-        <source>Signing in did not finish. Please try again.</source>
-        <translation>Die Anmeldung wurde nicht abgeschlossen. Bitte versuchen Sie es erneut.</translation>
-    </message>
-    <message>
-        <source>Enter the name other people will see.</source>
-        <translation>Geben Sie den Namen ein, den andere sehen.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Use at most %n characters.</source>
-        <translation>
-            <numerusform>Verwenden Sie höchstens %n Zeichen.</numerusform>
-            <numerusform>Verwenden Sie höchstens %n Zeichen.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Enter a web address starting with https://, or leave this empty.</source>
-        <translation>Geben Sie eine Webadresse ein, die mit https:// beginnt, oder lassen Sie das Feld leer.</translation>
-    </message>
-    <message>
-        <source>The profile could not be created. Please try again.</source>
-        <translation>Das Profil konnte nicht angelegt werden. Bitte versuchen Sie es erneut.</translation>
-    </message>
-    <message>
-        <source>Your profile was not found. Sign out and sign in again to create it.</source>
-        <translation>Ihr Profil wurde nicht gefunden. Melden Sie sich ab und wieder an, um es anzulegen.</translation>
-    </message>
-    <message>
-        <source>Your name was saved.</source>
-        <translation>Ihr Name wurde gespeichert.</translation>
-    </message>
-    <message>
-        <source>You are signed out on this computer, but your other devices could not be signed out: %1</source>
-        <translation>Sie sind auf diesem Computer abgemeldet, aber Ihre anderen Geräte konnten nicht abgemeldet werden: %1</translation>
-    </message>
-    <message>
-        <source>%1 is now linked to your account.</source>
-        <translation>%1 ist jetzt mit Ihrem Konto verknüpft.</translation>
-    </message>
-    <message>
-        <source>You will need to sign in again next time: this computer has no keychain to keep your session in.</source>
-        <translation>Beim nächsten Start müssen Sie sich erneut anmelden: Auf diesem Computer gibt es keinen Schlüsselbund, der Ihre Sitzung aufbewahren kann.</translation>
-    </message>
-    <message>
-        <source>Guest</source>
-        <translation>Gast</translation>
     </message>
 </context>
 <context>
@@ -258,38 +136,6 @@
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
-    <message>
-        <source>Opening your browser…</source>
-        <translation>Ihr Browser wird geöffnet …</translation>
-    </message>
-    <message>
-        <source>Sign in with %1 on the page that opened in your browser to link it to this account. This window continues by itself when you are done.</source>
-        <translation>Melden Sie sich auf der Seite, die sich in Ihrem Browser geöffnet hat, mit %1 an, um es mit diesem Konto zu verknüpfen. Dieses Fenster macht danach von selbst weiter.</translation>
-    </message>
-    <message>
-        <source>Sign in with %1 on the page that opened in your browser. This window continues by itself when you are done.</source>
-        <translation>Melden Sie sich auf der Seite, die sich in Ihrem Browser geöffnet hat, mit %1 an. Dieses Fenster macht danach von selbst weiter.</translation>
-    </message>
-    <message>
-        <source>Copied</source>
-        <translation>Kopiert</translation>
-    </message>
-    <message>
-        <source>Copy the sign-in link</source>
-        <translation>Den Anmeldelink kopieren</translation>
-    </message>
-    <message>
-        <source>Cancel signing in</source>
-        <translation>Anmeldung abbrechen</translation>
-    </message>
-    <message>
-        <source>Try to open the browser again</source>
-        <translation>Erneut versuchen, den Browser zu öffnen</translation>
-    </message>
-    <message>
-        <source>Open the link below in your browser and sign in with %1 there. This window continues by itself when you are done.</source>
-        <translation>Öffnen Sie den Link unten in Ihrem Browser und melden Sie sich dort mit %1 an. Dieses Fenster macht danach von selbst weiter.</translation>
-    </message>
 </context>
 <context>
     <name>CodePage</name>
@@ -324,29 +170,6 @@
     <message>
         <source>Use another email address</source>
         <translation>Andere E-Mail-Adresse verwenden</translation>
-    </message>
-    <message>
-        <source>Enter the 6-digit code we sent to %1. It can take a minute to arrive.</source>
-        <translation>Geben Sie den 6-stelligen Code ein, den wir an %1 gesendet haben. Es kann eine Minute dauern, bis er ankommt.</translation>
-    </message>
-    <message>
-        <source>Verifying…</source>
-        <translation>Wird geprüft …</translation>
-    </message>
-    <message>
-        <source>Sending…</source>
-        <translation>Wird gesendet …</translation>
-    </message>
-    <message>
-        <source>Send a new code (%1 s)</source>
-        <translation>Neuen Code senden (%1 s)</translation>
-    </message>
-    <message numerus="yes">
-        <source>For security, a new code can be sent in %n second(s).</source>
-        <translation>
-            <numerusform>Aus Sicherheitsgründen kann in %n Sekunde ein neuer Code gesendet werden.</numerusform>
-            <numerusform>Aus Sicherheitsgründen kann in %n Sekunden ein neuer Code gesendet werden.</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -614,44 +437,6 @@
     </message>
 </context>
 <context>
-    <name>LocalBackend</name>
-    <message>
-        <source>The local backend did not report that it was ready in time.</source>
-        <translation>Das lokale Backend hat nicht rechtzeitig gemeldet, dass es bereit ist.</translation>
-    </message>
-    <message>
-        <source>The local backend (%1) is not installed next to this app or on the PATH.</source>
-        <translation>Das lokale Backend (%1) ist weder neben dieser App noch im PATH installiert.</translation>
-    </message>
-    <message>
-        <source>The folder for local data (%1) could not be created.</source>
-        <translation>Der Ordner für lokale Daten (%1) konnte nicht angelegt werden.</translation>
-    </message>
-    <message>
-        <source>The local backend could not be started: %1</source>
-        <translation>Das lokale Backend konnte nicht gestartet werden: %1</translation>
-    </message>
-    <message>
-        <source>The local backend stopped while starting (exit code %1). Another copy of this app may be using its data folder.</source>
-        <translation>Das lokale Backend wurde beim Start beendet (Exit-Code %1). Möglicherweise verwendet eine andere Instanz dieser App den Datenordner.</translation>
-    </message>
-    <message>
-        <source>The local backend started but did not say where it listens.</source>
-        <translation>Das lokale Backend wurde gestartet, hat aber nicht mitgeteilt, wo es erreichbar ist.</translation>
-    </message>
-</context>
-<context>
-    <name>LocalInbox</name>
-    <message>
-        <source>The local inbox is only available with the local backend.</source>
-        <translation>Der lokale Posteingang ist nur mit dem lokalen Backend verfügbar.</translation>
-    </message>
-    <message>
-        <source>The local inbox could not be read. Is the local backend still running?</source>
-        <translation>Der lokale Posteingang konnte nicht gelesen werden. Läuft das lokale Backend noch?</translation>
-    </message>
-</context>
-<context>
     <name>LocalInboxDialog</name>
     <message>
         <source>Local inbox</source>
@@ -680,80 +465,6 @@
     <message>
         <source>Copy the selected code</source>
         <translation>Ausgewählten Code kopieren</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>Code</translation>
-    </message>
-    <message>
-        <source>To</source>
-        <translation>An</translation>
-    </message>
-    <message>
-        <source>Sent</source>
-        <translation>Gesendet</translation>
-    </message>
-    <message>
-        <source>Loading…</source>
-        <translation>Wird geladen …</translation>
-    </message>
-    <message>
-        <source>No codes yet. Ask for a code on the sign-in page.</source>
-        <translation>Noch keine Codes. Fordern Sie auf der Anmeldeseite einen Code an.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n code(s) received.</source>
-        <translation>
-            <numerusform>%n Code empfangen.</numerusform>
-            <numerusform>%n Codes empfangen.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Code %1 copied. Paste it into the code field.</source>
-        <translation>Code %1 kopiert. Fügen Sie ihn in das Codefeld ein.</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>Local backend</source>
-        <translation>Lokales Backend</translation>
-    </message>
-    <message>
-        <source>Local backend (not running)</source>
-        <translation>Lokales Backend (läuft nicht)</translation>
-    </message>
-    <message>
-        <source>Choose a Supabase project in Settings, or restart the app to try again.</source>
-        <translation>Wählen Sie in den Einstellungen ein Supabase-Projekt oder starten Sie die App neu, um es erneut zu versuchen.</translation>
-    </message>
-    <message>
-        <source>Starting the local backend…</source>
-        <translation>Lokales Backend wird gestartet …</translation>
-    </message>
-    <message>
-        <source>Backend: %1</source>
-        <translation>Backend: %1</translation>
-    </message>
-    <message>
-        <source>Exegia Sign-In</source>
-        <translation>Exegia-Anmeldung</translation>
-    </message>
-    <message>
-        <source>Local inbox</source>
-        <translation>Lokaler Posteingang</translation>
-    </message>
-    <message>
-        <source>Open the local inbox</source>
-        <translation>Lokalen Posteingang öffnen</translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation>Einstellungen</translation>
-    </message>
-    <message>
-        <source>Open the settings</source>
-        <translation>Einstellungen öffnen</translation>
     </message>
 </context>
 <context>
@@ -786,18 +497,6 @@
         <source>Cancel and sign out</source>
         <translation>Abbrechen und abmelden</translation>
     </message>
-    <message>
-        <source>You are signed in as %1, but there is no profile yet. Choose the name other people will see.</source>
-        <translation>Sie sind als %1 angemeldet, haben aber noch kein Profil. Wählen Sie den Namen, den andere sehen.</translation>
-    </message>
-    <message>
-        <source>Creating profile…</source>
-        <translation>Profil wird angelegt …</translation>
-    </message>
-    <message>
-        <source>Signing out…</source>
-        <translation>Abmeldung läuft …</translation>
-    </message>
 </context>
 <context>
     <name>RestorePage</name>
@@ -820,18 +519,6 @@
     <message>
         <source>Try again</source>
         <translation>Erneut versuchen</translation>
-    </message>
-    <message>
-        <source>You are still signed in</source>
-        <translation>Sie sind weiterhin angemeldet</translation>
-    </message>
-    <message>
-        <source>Try to restore your session again</source>
-        <translation>Erneut versuchen, Ihre Sitzung wiederherzustellen</translation>
-    </message>
-    <message>
-        <source>Checking your saved session with the server.</source>
-        <translation>Ihre gespeicherte Sitzung wird beim Server geprüft.</translation>
     </message>
 </context>
 <context>
@@ -871,18 +558,6 @@
     <message>
         <source>Use the publishable (anon) key. Secret and service_role keys are refused: anyone who has this app could read them.</source>
         <translation>Verwenden Sie den öffentlichen Schlüssel (anon). Geheime und service_role-Schlüssel werden abgelehnt: Jeder, der diese App hat, könnte sie auslesen.</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>Adresse</translation>
-    </message>
-    <message>
-        <source>Copy address</source>
-        <translation>Adresse kopieren</translation>
-    </message>
-    <message>
-        <source>Copy key</source>
-        <translation>Schlüssel kopieren</translation>
     </message>
 </context>
 <context>
@@ -931,6 +606,516 @@
         <source>Try the app without an account. You can save your account later.</source>
         <translation>Probieren Sie die App ohne Konto aus. Sie können Ihr Konto später sichern.</translation>
     </message>
+</context>
+<context>
+    <name>SingleInstance</name>
+    <message>
+        <source>Exegia Sign-In is already running. Switch to its window: two copies would share one saved session and could sign each other out.</source>
+        <translation>Exegia Sign-In läuft bereits. Wechseln Sie zu dessen Fenster: Zwei Kopien würden sich eine gespeicherte Sitzung teilen und könnten sich gegenseitig abmelden.</translation>
+    </message>
+</context>
+<context>
+    <name>exegia::signin::AccountPage</name>
+    <message>
+        <source>Linked</source>
+        <translation>Verknüpft</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>Sign out everywhere</source>
+        <translation>Überall abmelden</translation>
+    </message>
+    <message>
+        <source>The picture could not be loaded.</source>
+        <translation>Das Bild konnte nicht geladen werden.</translation>
+    </message>
+    <message>
+        <source>Save with %1</source>
+        <translation>Mit %1 sichern</translation>
+    </message>
+    <message>
+        <source>Link %1</source>
+        <translation>%1 verknüpfen</translation>
+    </message>
+    <message>
+        <source>No name yet</source>
+        <translation>Noch kein Name</translation>
+    </message>
+    <message>
+        <source>No email address</source>
+        <translation>Keine E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert …</translation>
+    </message>
+    <message>
+        <source>Signing out…</source>
+        <translation>Abmeldung läuft …</translation>
+    </message>
+    <message>
+        <source>Signing out everywhere…</source>
+        <translation>Überall abmelden …</translation>
+    </message>
+    <message>
+        <source>Save your account by linking %1</source>
+        <translation>Konto sichern, indem Sie %1 verknüpfen</translation>
+    </message>
+    <message>
+        <source>Sign in with %1 instead</source>
+        <translation>Stattdessen mit %1 anmelden</translation>
+    </message>
+    <message>
+        <source>Sign out of the guest account?</source>
+        <translation>Vom Gastkonto abmelden?</translation>
+    </message>
+    <message>
+        <source>This guest account will be lost. Save it with Google or Apple first?</source>
+        <translation>Dieses Gastkonto geht verloren. Zuerst mit Google oder Apple sichern?</translation>
+    </message>
+    <message>
+        <source>Save with Google</source>
+        <translation>Mit Google sichern</translation>
+    </message>
+    <message>
+        <source>Save with Apple</source>
+        <translation>Mit Apple sichern</translation>
+    </message>
+    <message>
+        <source>Sign out anyway</source>
+        <translation>Trotzdem abmelden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>%1: Linked</source>
+        <translation>%1: Verknüpft</translation>
+    </message>
+</context>
+<context>
+    <name>exegia::signin::AuthModel</name>
+    <message>
+        <source>A guest session could not be started. Please try again, or sign in with email.</source>
+        <translation>Die Gastsitzung konnte nicht gestartet werden. Bitte versuchen Sie es erneut oder melden Sie sich per E-Mail an.</translation>
+    </message>
+    <message>
+        <source>Enter your email address.</source>
+        <translation>Geben Sie Ihre E-Mail-Adresse ein.</translation>
+    </message>
+    <message>
+        <source>Enter an email address such as name@example.com.</source>
+        <translation>Geben Sie eine E-Mail-Adresse wie name@beispiel.de ein.</translation>
+    </message>
+    <message>
+        <source>We sent a 6-digit code to %1.</source>
+        <translation>Wir haben einen 6-stelligen Code an %1 gesendet.</translation>
+    </message>
+    <message>
+        <source>We already sent a code to %1 a moment ago. Enter it below.</source>
+        <translation>Wir haben gerade erst einen Code an %1 gesendet. Geben Sie ihn unten ein.</translation>
+    </message>
+    <message>
+        <source>We sent a new code to %1. Codes sent earlier no longer work.</source>
+        <translation>Wir haben einen neuen Code an %1 gesendet. Früher gesendete Codes gelten nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Enter the 6-digit code from the email.</source>
+        <translation>Geben Sie den 6-stelligen Code aus der E-Mail ein.</translation>
+    </message>
+    <message>
+        <source>Signing in did not finish. Please try again.</source>
+        <translation>Die Anmeldung wurde nicht abgeschlossen. Bitte versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Enter the name other people will see.</source>
+        <translation>Geben Sie den Namen ein, den andere sehen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Use at most %n characters.</source>
+        <translation>
+            <numerusform>Verwenden Sie höchstens %n Zeichen.</numerusform>
+            <numerusform>Verwenden Sie höchstens %n Zeichen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enter a web address starting with https://, or leave this empty.</source>
+        <translation>Geben Sie eine Webadresse ein, die mit https:// beginnt, oder lassen Sie das Feld leer.</translation>
+    </message>
+    <message>
+        <source>The profile could not be created. Please try again.</source>
+        <translation>Das Profil konnte nicht angelegt werden. Bitte versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Your profile was not found. Sign out and sign in again to create it.</source>
+        <translation>Ihr Profil wurde nicht gefunden. Melden Sie sich ab und wieder an, um es anzulegen.</translation>
+    </message>
+    <message>
+        <source>Your name was saved.</source>
+        <translation>Ihr Name wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>You are signed out on this computer, but your other devices could not be signed out: %1</source>
+        <translation>Sie sind auf diesem Computer abgemeldet, aber Ihre anderen Geräte konnten nicht abgemeldet werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 is now linked to your account.</source>
+        <translation>%1 ist jetzt mit Ihrem Konto verknüpft.</translation>
+    </message>
+    <message>
+        <source>You will need to sign in again next time: this computer has no keychain to keep your session in.</source>
+        <translation>Beim nächsten Start müssen Sie sich erneut anmelden: Auf diesem Computer gibt es keinen Schlüsselbund, der Ihre Sitzung aufbewahren kann.</translation>
+    </message>
+    <message>
+        <source>The local backend is not answering. It restarts by itself when it stops; try again in a moment.</source>
+        <translation>Das lokale Backend antwortet nicht. Es startet von selbst neu, wenn es anhält; versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>Gast</translation>
+    </message>
+</context>
+<context>
+    <name>exegia::signin::BackendController</name>
+    <message>
+        <source>Starting the local backend…</source>
+        <translation>Lokales Backend wird gestartet …</translation>
+    </message>
+    <message>
+        <source>Local backend</source>
+        <translation>Lokales Backend</translation>
+    </message>
+    <message>
+        <source>Local backend (not running)</source>
+        <translation>Lokales Backend (läuft nicht)</translation>
+    </message>
+    <message>
+        <source>Choose a Supabase project in Settings, or restart the app to try again.</source>
+        <translation>Wählen Sie in den Einstellungen ein Supabase-Projekt oder starten Sie die App neu, um es erneut zu versuchen.</translation>
+    </message>
+    <message>
+        <source>The local backend stopped and could not be started again.</source>
+        <translation>Das lokale Backend wurde beendet und konnte nicht wieder gestartet werden.</translation>
+    </message>
+</context>
+<context>
+    <name>exegia::signin::BackendFailedPage</name>
+    <message>
+        <source>The local backend stopped</source>
+        <translation>Das lokale Backend wurde beendet</translation>
+    </message>
+    <message>
+        <source>Restart the local backend</source>
+        <translation>Lokales Backend neu starten</translation>
+    </message>
+    <message>
+        <source>Last lines of the local backend&apos;s log</source>
+        <translation>Letzte Zeilen des Protokolls des lokalen Backends</translation>
+    </message>
+    <message>
+        <source>Restarting the local backend…</source>
+        <translation>Lokales Backend wird neu gestartet …</translation>
+    </message>
+    <message>
+        <source>Your session and your local data are kept. Restart the local backend, or choose a Supabase project in Settings.</source>
+        <translation>Ihre Sitzung und Ihre lokalen Daten bleiben erhalten. Starten Sie das lokale Backend neu oder wählen Sie in den Einstellungen ein Supabase-Projekt.</translation>
+    </message>
+    <message>
+        <source>Hide details</source>
+        <translation>Details ausblenden</translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation>Details anzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>exegia::signin::BrowserPage</name>
+    <message>
+        <source>Finish in your browser</source>
+        <translation>Im Browser abschließen</translation>
+    </message>
+    <message>
+        <source>Waiting for the browser</source>
+        <translation>Warten auf den Browser</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>Link kopieren</translation>
+    </message>
+    <message>
+        <source>Open the browser again</source>
+        <translation>Browser erneut öffnen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Opening your browser…</source>
+        <translation>Ihr Browser wird geöffnet …</translation>
+    </message>
+    <message>
+        <source>Sign in with %1 on the page that opened in your browser to link it to this account. This window continues by itself when you are done.</source>
+        <translation>Melden Sie sich auf der Seite, die sich in Ihrem Browser geöffnet hat, mit %1 an, um es mit diesem Konto zu verknüpfen. Dieses Fenster macht danach von selbst weiter.</translation>
+    </message>
+    <message>
+        <source>Sign in with %1 on the page that opened in your browser. This window continues by itself when you are done.</source>
+        <translation>Melden Sie sich auf der Seite, die sich in Ihrem Browser geöffnet hat, mit %1 an. Dieses Fenster macht danach von selbst weiter.</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+    <message>
+        <source>Copy the sign-in link</source>
+        <translation>Den Anmeldelink kopieren</translation>
+    </message>
+    <message>
+        <source>Cancel signing in</source>
+        <translation>Anmeldung abbrechen</translation>
+    </message>
+    <message>
+        <source>Try to open the browser again</source>
+        <translation>Erneut versuchen, den Browser zu öffnen</translation>
+    </message>
+    <message>
+        <source>Open the link below in your browser and sign in with %1 there. This window continues by itself when you are done.</source>
+        <translation>Öffnen Sie den Link unten in Ihrem Browser und melden Sie sich dort mit %1 an. Dieses Fenster macht danach von selbst weiter.</translation>
+    </message>
+</context>
+<context>
+    <name>exegia::signin::CodePage</name>
+    <message>
+        <source>Verify</source>
+        <translation>Bestätigen</translation>
+    </message>
+    <message>
+        <source>Send a new code</source>
+        <translation>Neuen Code senden</translation>
+    </message>
+    <message>
+        <source>Enter the 6-digit code we sent to %1. It can take a minute to arrive.</source>
+        <translation>Geben Sie den 6-stelligen Code ein, den wir an %1 gesendet haben. Es kann eine Minute dauern, bis er ankommt.</translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation>Wird geprüft …</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet …</translation>
+    </message>
+    <message>
+        <source>Send a new code (%1 s)</source>
+        <translation>Neuen Code senden (%1 s)</translation>
+    </message>
+    <message numerus="yes">
+        <source>For security, a new code can be sent in %n second(s).</source>
+        <translation>
+            <numerusform>Aus Sicherheitsgründen kann in %n Sekunde ein neuer Code gesendet werden.</numerusform>
+            <numerusform>Aus Sicherheitsgründen kann in %n Sekunden ein neuer Code gesendet werden.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>exegia::signin::LocalBackend</name>
+    <message>
+        <source>The local backend did not report that it was ready in time.</source>
+        <translation>Das lokale Backend hat nicht rechtzeitig gemeldet, dass es bereit ist.</translation>
+    </message>
+    <message>
+        <source>The local backend (%1) is not installed next to this app or on the PATH.</source>
+        <translation>Das lokale Backend (%1) ist weder neben dieser App noch im PATH installiert.</translation>
+    </message>
+    <message>
+        <source>The folder for local data (%1) could not be created.</source>
+        <translation>Der Ordner für lokale Daten (%1) konnte nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>The local backend could not be started: %1</source>
+        <translation>Das lokale Backend konnte nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>The local backend stopped while starting (exit code %1). Another copy of this app may be using its data folder.</source>
+        <translation>Das lokale Backend wurde beim Start beendet (Exit-Code %1). Möglicherweise verwendet eine andere Instanz dieser App den Datenordner.</translation>
+    </message>
+    <message>
+        <source>The local backend started but did not say where it listens.</source>
+        <translation>Das lokale Backend wurde gestartet, hat aber nicht mitgeteilt, wo es erreichbar ist.</translation>
+    </message>
+</context>
+<context>
+    <name>exegia::signin::LocalInbox</name>
+    <message>
+        <source>The local inbox is only available with the local backend.</source>
+        <translation>Der lokale Posteingang ist nur mit dem lokalen Backend verfügbar.</translation>
+    </message>
+    <message>
+        <source>The local inbox could not be read. Is the local backend still running?</source>
+        <translation>Der lokale Posteingang konnte nicht gelesen werden. Läuft das lokale Backend noch?</translation>
+    </message>
+</context>
+<context>
+    <name>exegia::signin::LocalInboxDialog</name>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>No codes yet. Ask for a code on the sign-in page.</source>
+        <translation>Noch keine Codes. Fordern Sie auf der Anmeldeseite einen Code an.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n code(s) received.</source>
+        <translation>
+            <numerusform>%n Code empfangen.</numerusform>
+            <numerusform>%n Codes empfangen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Code %1 copied. Paste it into the code field.</source>
+        <translation>Code %1 kopiert. Fügen Sie ihn in das Codefeld ein.</translation>
+    </message>
+</context>
+<context>
+    <name>exegia::signin::MainWindow</name>
+    <message>
+        <source>Backend: %1</source>
+        <translation>Backend: %1</translation>
+    </message>
+    <message>
+        <source>Exegia Sign-In</source>
+        <translation>Exegia-Anmeldung</translation>
+    </message>
+    <message>
+        <source>Local inbox</source>
+        <translation>Lokaler Posteingang</translation>
+    </message>
+    <message>
+        <source>Open the local inbox</source>
+        <translation>Lokalen Posteingang öffnen</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Open the settings</source>
+        <translation>Einstellungen öffnen</translation>
+    </message>
+    <message>
+        <source>Restarting the local backend…</source>
+        <translation>Lokales Backend wird neu gestartet …</translation>
+    </message>
+    <message>
+        <source>Local backend (not running)</source>
+        <translation>Lokales Backend (läuft nicht)</translation>
+    </message>
+</context>
+<context>
+    <name>exegia::signin::RegisterPage</name>
+    <message>
+        <source>Create profile</source>
+        <translation>Profil anlegen</translation>
+    </message>
+    <message>
+        <source>Cancel and sign out</source>
+        <translation>Abbrechen und abmelden</translation>
+    </message>
+    <message>
+        <source>You are signed in as %1, but there is no profile yet. Choose the name other people will see.</source>
+        <translation>Sie sind als %1 angemeldet, haben aber noch kein Profil. Wählen Sie den Namen, den andere sehen.</translation>
+    </message>
+    <message>
+        <source>Creating profile…</source>
+        <translation>Profil wird angelegt …</translation>
+    </message>
+    <message>
+        <source>Signing out…</source>
+        <translation>Abmeldung läuft …</translation>
+    </message>
+</context>
+<context>
+    <name>exegia::signin::RestorePage</name>
+    <message>
+        <source>Restoring your session…</source>
+        <translation>Ihre Sitzung wird wiederhergestellt …</translation>
+    </message>
+    <message>
+        <source>Restoring your session</source>
+        <translation>Ihre Sitzung wird wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>You are still signed in</source>
+        <translation>Sie sind weiterhin angemeldet</translation>
+    </message>
+    <message>
+        <source>Try to restore your session again</source>
+        <translation>Erneut versuchen, Ihre Sitzung wiederherzustellen</translation>
+    </message>
+    <message>
+        <source>Checking your saved session with the server.</source>
+        <translation>Ihre gespeicherte Sitzung wird beim Server geprüft.</translation>
+    </message>
+</context>
+<context>
+    <name>exegia::signin::SettingsDialog</name>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Copy address</source>
+        <translation>Adresse kopieren</translation>
+    </message>
+    <message>
+        <source>Publishable key</source>
+        <translation>Öffentlicher Schlüssel</translation>
+    </message>
+    <message>
+        <source>Copy key</source>
+        <translation>Schlüssel kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>exegia::signin::SignInPage</name>
+    <message>
+        <source>Use your Google or Apple account, or get a one-time code by email. New here? The same steps create your account.</source>
+        <translation>Verwenden Sie Ihr Google- oder Apple-Konto oder lassen Sie sich einen Einmalcode per E-Mail schicken. Neu hier? Mit denselben Schritten legen Sie Ihr Konto an.</translation>
+    </message>
+    <message>
+        <source>Email me a code</source>
+        <translation>Code per E-Mail senden</translation>
+    </message>
+    <message>
+        <source>Continue as guest</source>
+        <translation>Als Gast fortfahren</translation>
+    </message>
     <message>
         <source>Sending code…</source>
         <translation>Code wird gesendet …</translation>
@@ -942,13 +1127,6 @@
     <message>
         <source>Starting the local backend…</source>
         <translation>Lokales Backend wird gestartet …</translation>
-    </message>
-</context>
-<context>
-    <name>SingleInstance</name>
-    <message>
-        <source>Exegia Sign-In is already running. Switch to its window: two copies would share one saved session and could sign each other out.</source>
-        <translation>Exegia Sign-In läuft bereits. Wechseln Sie zu dessen Fenster: Zwei Kopien würden sich eine gespeicherte Sitzung teilen und könnten sich gegenseitig abmelden.</translation>
     </message>
 </context>
 </TS>

@@ -2,26 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>AuthModel</name>
-    <message numerus="yes">
-        <source>Use at most %n characters.</source>
-        <translation>
-            <numerusform>Use at most %n character.</numerusform>
-            <numerusform>Use at most %n characters.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>CodePage</name>
-    <message numerus="yes">
-        <source>For security, a new code can be sent in %n second(s).</source>
-        <translation>
-            <numerusform>For security, a new code can be sent in %n second.</numerusform>
-            <numerusform>For security, a new code can be sent in %n seconds.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>ErrorText</name>
     <message numerus="yes">
         <source>A code was sent a moment ago. You can ask for a new one in %n second(s).</source>
@@ -39,7 +19,27 @@
     </message>
 </context>
 <context>
-    <name>LocalInboxDialog</name>
+    <name>exegia::signin::AuthModel</name>
+    <message numerus="yes">
+        <source>Use at most %n characters.</source>
+        <translation>
+            <numerusform>Use at most %n character.</numerusform>
+            <numerusform>Use at most %n characters.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>exegia::signin::CodePage</name>
+    <message numerus="yes">
+        <source>For security, a new code can be sent in %n second(s).</source>
+        <translation>
+            <numerusform>For security, a new code can be sent in %n second.</numerusform>
+            <numerusform>For security, a new code can be sent in %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>exegia::signin::LocalInboxDialog</name>
     <message numerus="yes">
         <source>%n code(s) received.</source>
         <translation>

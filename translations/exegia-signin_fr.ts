@@ -4,12 +4,12 @@
 <context>
     <name>Accessibility</name>
     <message>
-        <source>Clear</source>
-        <translation>Effacer</translation>
-    </message>
-    <message>
         <source>This is %1 characters long; use at most %2.</source>
         <translation>Cela fait %1 caractères ; %2 au maximum.</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Effacer</translation>
     </message>
 </context>
 <context>
@@ -78,50 +78,6 @@
         <source>Sign out on all devices</source>
         <translation>Se déconnecter sur tous les appareils</translation>
     </message>
-    <message>
-        <source>The picture could not be loaded.</source>
-        <translation>L’image n’a pas pu être chargée.</translation>
-    </message>
-    <message>
-        <source>Save with %1</source>
-        <translation>Enregistrer avec %1</translation>
-    </message>
-    <message>
-        <source>Link %1</source>
-        <translation>Associer %1</translation>
-    </message>
-    <message>
-        <source>No name yet</source>
-        <translation>Pas encore de nom</translation>
-    </message>
-    <message>
-        <source>No email address</source>
-        <translation>Aucune adresse e-mail</translation>
-    </message>
-    <message>
-        <source>Saving…</source>
-        <translation>Enregistrement…</translation>
-    </message>
-    <message>
-        <source>Signing out…</source>
-        <translation>Déconnexion…</translation>
-    </message>
-    <message>
-        <source>Signing out everywhere…</source>
-        <translation>Déconnexion partout…</translation>
-    </message>
-    <message>
-        <source>Save your account by linking %1</source>
-        <translation>Enregistrer votre compte en associant %1</translation>
-    </message>
-    <message>
-        <source>Sign in with %1 instead</source>
-        <translation>Se connecter plutôt avec %1</translation>
-    </message>
-    <message>
-        <source>%1: Linked</source>
-        <translation>%1 : Associé</translation>
-    </message>
 </context>
 <context>
     <name>AppConfig</name>
@@ -136,84 +92,6 @@
     <message>
         <source>No project</source>
         <translation>Aucun projet</translation>
-    </message>
-</context>
-<context>
-    <name>AuthModel</name>
-    <message>
-        <source>A guest session could not be started. Please try again, or sign in with email.</source>
-        <translation>La session invité n’a pas pu démarrer. Réessayez ou connectez-vous par e-mail.</translation>
-    </message>
-    <message>
-        <source>Enter your email address.</source>
-        <translation>Saisissez votre adresse e-mail.</translation>
-    </message>
-    <message>
-        <source>Enter an email address such as name@example.com.</source>
-        <translation>Saisissez une adresse e-mail comme nom@exemple.fr.</translation>
-    </message>
-    <message>
-        <source>We sent a 6-digit code to %1.</source>
-        <translation>Nous avons envoyé un code à 6 chiffres à %1.</translation>
-    </message>
-    <message>
-        <source>We already sent a code to %1 a moment ago. Enter it below.</source>
-        <translation>Nous venons d’envoyer un code à %1. Saisissez-le ci-dessous.</translation>
-    </message>
-    <message>
-        <source>We sent a new code to %1. Codes sent earlier no longer work.</source>
-        <translation>Nous avons envoyé un nouveau code à %1. Les codes envoyés auparavant ne sont plus valables.</translation>
-    </message>
-    <message>
-        <source>Enter the 6-digit code from the email.</source>
-        <translation>Saisissez le code à 6 chiffres reçu par e-mail.</translation>
-    </message>
-    <message>
-        <source>Signing in did not finish. Please try again.</source>
-        <translation>La connexion n’a pas abouti. Veuillez réessayer.</translation>
-    </message>
-    <message>
-        <source>Enter the name other people will see.</source>
-        <translation>Saisissez le nom que les autres verront.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Use at most %n characters.</source>
-        <translation>
-            <numerusform>Utilisez au plus %n caractère.</numerusform>
-            <numerusform>Utilisez au plus %n caractères.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Enter a web address starting with https://, or leave this empty.</source>
-        <translation>Saisissez une adresse web commençant par https://, ou laissez ce champ vide.</translation>
-    </message>
-    <message>
-        <source>The profile could not be created. Please try again.</source>
-        <translation>Le profil n’a pas pu être créé. Veuillez réessayer.</translation>
-    </message>
-    <message>
-        <source>Your profile was not found. Sign out and sign in again to create it.</source>
-        <translation>Votre profil est introuvable. Déconnectez-vous puis reconnectez-vous pour le créer.</translation>
-    </message>
-    <message>
-        <source>Your name was saved.</source>
-        <translation>Votre nom a été enregistré.</translation>
-    </message>
-    <message>
-        <source>You are signed out on this computer, but your other devices could not be signed out: %1</source>
-        <translation>Vous êtes déconnecté sur cet ordinateur, mais vos autres appareils n’ont pas pu être déconnectés : %1</translation>
-    </message>
-    <message>
-        <source>%1 is now linked to your account.</source>
-        <translation>%1 est maintenant associé à votre compte.</translation>
-    </message>
-    <message>
-        <source>You will need to sign in again next time: this computer has no keychain to keep your session in.</source>
-        <translation>Vous devrez vous reconnecter la prochaine fois : cet ordinateur n’a pas de trousseau pour conserver votre session.</translation>
-    </message>
-    <message>
-        <source>Guest</source>
-        <translation>Invité</translation>
     </message>
 </context>
 <context>
@@ -258,38 +136,6 @@
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
-    <message>
-        <source>Opening your browser…</source>
-        <translation>Ouverture de votre navigateur…</translation>
-    </message>
-    <message>
-        <source>Sign in with %1 on the page that opened in your browser to link it to this account. This window continues by itself when you are done.</source>
-        <translation>Connectez-vous avec %1 sur la page ouverte dans votre navigateur pour l’associer à ce compte. Cette fenêtre continue d’elle-même une fois terminé.</translation>
-    </message>
-    <message>
-        <source>Sign in with %1 on the page that opened in your browser. This window continues by itself when you are done.</source>
-        <translation>Connectez-vous avec %1 sur la page ouverte dans votre navigateur. Cette fenêtre continue d’elle-même une fois terminé.</translation>
-    </message>
-    <message>
-        <source>Copied</source>
-        <translation>Copié</translation>
-    </message>
-    <message>
-        <source>Copy the sign-in link</source>
-        <translation>Copier le lien de connexion</translation>
-    </message>
-    <message>
-        <source>Cancel signing in</source>
-        <translation>Annuler la connexion</translation>
-    </message>
-    <message>
-        <source>Try to open the browser again</source>
-        <translation>Réessayer d’ouvrir le navigateur</translation>
-    </message>
-    <message>
-        <source>Open the link below in your browser and sign in with %1 there. This window continues by itself when you are done.</source>
-        <translation>Ouvrez le lien ci-dessous dans votre navigateur et connectez-vous-y avec %1. Cette fenêtre continue d’elle-même une fois terminé.</translation>
-    </message>
 </context>
 <context>
     <name>CodePage</name>
@@ -324,29 +170,6 @@
     <message>
         <source>Use another email address</source>
         <translation>Utiliser une autre adresse e-mail</translation>
-    </message>
-    <message>
-        <source>Enter the 6-digit code we sent to %1. It can take a minute to arrive.</source>
-        <translation>Saisissez le code à 6 chiffres envoyé à %1. Il peut mettre une minute à arriver.</translation>
-    </message>
-    <message>
-        <source>Verifying…</source>
-        <translation>Vérification…</translation>
-    </message>
-    <message>
-        <source>Sending…</source>
-        <translation>Envoi…</translation>
-    </message>
-    <message>
-        <source>Send a new code (%1 s)</source>
-        <translation>Envoyer un nouveau code (%1 s)</translation>
-    </message>
-    <message numerus="yes">
-        <source>For security, a new code can be sent in %n second(s).</source>
-        <translation>
-            <numerusform>Par sécurité, un nouveau code pourra être envoyé dans %n seconde.</numerusform>
-            <numerusform>Par sécurité, un nouveau code pourra être envoyé dans %n secondes.</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -614,44 +437,6 @@
     </message>
 </context>
 <context>
-    <name>LocalBackend</name>
-    <message>
-        <source>The local backend did not report that it was ready in time.</source>
-        <translation>Le serveur local n’a pas signalé à temps qu’il était prêt.</translation>
-    </message>
-    <message>
-        <source>The local backend (%1) is not installed next to this app or on the PATH.</source>
-        <translation>Le serveur local (%1) n’est installé ni à côté de cette application ni dans le PATH.</translation>
-    </message>
-    <message>
-        <source>The folder for local data (%1) could not be created.</source>
-        <translation>Le dossier des données locales (%1) n’a pas pu être créé.</translation>
-    </message>
-    <message>
-        <source>The local backend could not be started: %1</source>
-        <translation>Le serveur local n’a pas pu démarrer : %1</translation>
-    </message>
-    <message>
-        <source>The local backend stopped while starting (exit code %1). Another copy of this app may be using its data folder.</source>
-        <translation>Le serveur local s’est arrêté au démarrage (code de sortie %1). Une autre instance de cette application utilise peut-être son dossier de données.</translation>
-    </message>
-    <message>
-        <source>The local backend started but did not say where it listens.</source>
-        <translation>Le serveur local a démarré mais n’a pas indiqué où il écoute.</translation>
-    </message>
-</context>
-<context>
-    <name>LocalInbox</name>
-    <message>
-        <source>The local inbox is only available with the local backend.</source>
-        <translation>La boîte de réception locale n’est disponible qu’avec le serveur local.</translation>
-    </message>
-    <message>
-        <source>The local inbox could not be read. Is the local backend still running?</source>
-        <translation>La boîte de réception locale n’a pas pu être lue. Le serveur local fonctionne-t-il encore ?</translation>
-    </message>
-</context>
-<context>
     <name>LocalInboxDialog</name>
     <message>
         <source>Local inbox</source>
@@ -680,80 +465,6 @@
     <message>
         <source>Copy the selected code</source>
         <translation>Copier le code sélectionné</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>Code</translation>
-    </message>
-    <message>
-        <source>To</source>
-        <translation>À</translation>
-    </message>
-    <message>
-        <source>Sent</source>
-        <translation>Envoyé</translation>
-    </message>
-    <message>
-        <source>Loading…</source>
-        <translation>Chargement…</translation>
-    </message>
-    <message>
-        <source>No codes yet. Ask for a code on the sign-in page.</source>
-        <translation>Aucun code pour l’instant. Demandez un code sur la page de connexion.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n code(s) received.</source>
-        <translation>
-            <numerusform>%n code reçu.</numerusform>
-            <numerusform>%n codes reçus.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Code %1 copied. Paste it into the code field.</source>
-        <translation>Code %1 copié. Collez-le dans le champ du code.</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>Local backend</source>
-        <translation>Serveur local</translation>
-    </message>
-    <message>
-        <source>Local backend (not running)</source>
-        <translation>Serveur local (arrêté)</translation>
-    </message>
-    <message>
-        <source>Choose a Supabase project in Settings, or restart the app to try again.</source>
-        <translation>Choisissez un projet Supabase dans les paramètres, ou redémarrez l’application pour réessayer.</translation>
-    </message>
-    <message>
-        <source>Starting the local backend…</source>
-        <translation>Démarrage du serveur local…</translation>
-    </message>
-    <message>
-        <source>Backend: %1</source>
-        <translation>Serveur : %1</translation>
-    </message>
-    <message>
-        <source>Exegia Sign-In</source>
-        <translation>Connexion Exegia</translation>
-    </message>
-    <message>
-        <source>Local inbox</source>
-        <translation>Boîte de réception locale</translation>
-    </message>
-    <message>
-        <source>Open the local inbox</source>
-        <translation>Ouvrir la boîte de réception locale</translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation>Paramètres</translation>
-    </message>
-    <message>
-        <source>Open the settings</source>
-        <translation>Ouvrir les paramètres</translation>
     </message>
 </context>
 <context>
@@ -786,18 +497,6 @@
         <source>Cancel and sign out</source>
         <translation>Annuler et se déconnecter</translation>
     </message>
-    <message>
-        <source>You are signed in as %1, but there is no profile yet. Choose the name other people will see.</source>
-        <translation>Vous êtes connecté en tant que %1, mais vous n’avez pas encore de profil. Choisissez le nom que les autres verront.</translation>
-    </message>
-    <message>
-        <source>Creating profile…</source>
-        <translation>Création du profil…</translation>
-    </message>
-    <message>
-        <source>Signing out…</source>
-        <translation>Déconnexion…</translation>
-    </message>
 </context>
 <context>
     <name>RestorePage</name>
@@ -820,18 +519,6 @@
     <message>
         <source>Try again</source>
         <translation>Réessayer</translation>
-    </message>
-    <message>
-        <source>You are still signed in</source>
-        <translation>Vous êtes toujours connecté</translation>
-    </message>
-    <message>
-        <source>Try to restore your session again</source>
-        <translation>Réessayer de restaurer votre session</translation>
-    </message>
-    <message>
-        <source>Checking your saved session with the server.</source>
-        <translation>Vérification de votre session enregistrée auprès du serveur.</translation>
     </message>
 </context>
 <context>
@@ -871,18 +558,6 @@
     <message>
         <source>Use the publishable (anon) key. Secret and service_role keys are refused: anyone who has this app could read them.</source>
         <translation>Utilisez la clé publique (anon). Les clés secrètes et service_role sont refusées : toute personne disposant de cette application pourrait les lire.</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>Adresse</translation>
-    </message>
-    <message>
-        <source>Copy address</source>
-        <translation>Copier l’adresse</translation>
-    </message>
-    <message>
-        <source>Copy key</source>
-        <translation>Copier la clé</translation>
     </message>
 </context>
 <context>
@@ -931,6 +606,516 @@
         <source>Try the app without an account. You can save your account later.</source>
         <translation>Essayez l’application sans compte. Vous pourrez enregistrer votre compte plus tard.</translation>
     </message>
+</context>
+<context>
+    <name>SingleInstance</name>
+    <message>
+        <source>Exegia Sign-In is already running. Switch to its window: two copies would share one saved session and could sign each other out.</source>
+        <translation>Exegia Sign-In est déjà ouvert. Passez à sa fenêtre : deux copies partageraient une même session enregistrée et pourraient se déconnecter l’une l’autre.</translation>
+    </message>
+</context>
+<context>
+    <name>exegia::signin::AccountPage</name>
+    <message>
+        <source>Linked</source>
+        <translation>Associé</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Se déconnecter</translation>
+    </message>
+    <message>
+        <source>Sign out everywhere</source>
+        <translation>Se déconnecter partout</translation>
+    </message>
+    <message>
+        <source>The picture could not be loaded.</source>
+        <translation>L’image n’a pas pu être chargée.</translation>
+    </message>
+    <message>
+        <source>Save with %1</source>
+        <translation>Enregistrer avec %1</translation>
+    </message>
+    <message>
+        <source>Link %1</source>
+        <translation>Associer %1</translation>
+    </message>
+    <message>
+        <source>No name yet</source>
+        <translation>Pas encore de nom</translation>
+    </message>
+    <message>
+        <source>No email address</source>
+        <translation>Aucune adresse e-mail</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>Signing out…</source>
+        <translation>Déconnexion…</translation>
+    </message>
+    <message>
+        <source>Signing out everywhere…</source>
+        <translation>Déconnexion partout…</translation>
+    </message>
+    <message>
+        <source>Save your account by linking %1</source>
+        <translation>Enregistrer votre compte en associant %1</translation>
+    </message>
+    <message>
+        <source>Sign in with %1 instead</source>
+        <translation>Se connecter plutôt avec %1</translation>
+    </message>
+    <message>
+        <source>Sign out of the guest account?</source>
+        <translation>Se déconnecter du compte invité ?</translation>
+    </message>
+    <message>
+        <source>This guest account will be lost. Save it with Google or Apple first?</source>
+        <translation>Ce compte invité sera perdu. L’enregistrer d’abord avec Google ou Apple ?</translation>
+    </message>
+    <message>
+        <source>Save with Google</source>
+        <translation>Enregistrer avec Google</translation>
+    </message>
+    <message>
+        <source>Save with Apple</source>
+        <translation>Enregistrer avec Apple</translation>
+    </message>
+    <message>
+        <source>Sign out anyway</source>
+        <translation>Se déconnecter quand même</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>%1: Linked</source>
+        <translation>%1 : Associé</translation>
+    </message>
+</context>
+<context>
+    <name>exegia::signin::AuthModel</name>
+    <message>
+        <source>A guest session could not be started. Please try again, or sign in with email.</source>
+        <translation>La session invité n’a pas pu démarrer. Réessayez ou connectez-vous par e-mail.</translation>
+    </message>
+    <message>
+        <source>Enter your email address.</source>
+        <translation>Saisissez votre adresse e-mail.</translation>
+    </message>
+    <message>
+        <source>Enter an email address such as name@example.com.</source>
+        <translation>Saisissez une adresse e-mail comme nom@exemple.fr.</translation>
+    </message>
+    <message>
+        <source>We sent a 6-digit code to %1.</source>
+        <translation>Nous avons envoyé un code à 6 chiffres à %1.</translation>
+    </message>
+    <message>
+        <source>We already sent a code to %1 a moment ago. Enter it below.</source>
+        <translation>Nous venons d’envoyer un code à %1. Saisissez-le ci-dessous.</translation>
+    </message>
+    <message>
+        <source>We sent a new code to %1. Codes sent earlier no longer work.</source>
+        <translation>Nous avons envoyé un nouveau code à %1. Les codes envoyés auparavant ne sont plus valables.</translation>
+    </message>
+    <message>
+        <source>Enter the 6-digit code from the email.</source>
+        <translation>Saisissez le code à 6 chiffres reçu par e-mail.</translation>
+    </message>
+    <message>
+        <source>Signing in did not finish. Please try again.</source>
+        <translation>La connexion n’a pas abouti. Veuillez réessayer.</translation>
+    </message>
+    <message>
+        <source>Enter the name other people will see.</source>
+        <translation>Saisissez le nom que les autres verront.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Use at most %n characters.</source>
+        <translation>
+            <numerusform>Utilisez au plus %n caractère.</numerusform>
+            <numerusform>Utilisez au plus %n caractères.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enter a web address starting with https://, or leave this empty.</source>
+        <translation>Saisissez une adresse web commençant par https://, ou laissez ce champ vide.</translation>
+    </message>
+    <message>
+        <source>The profile could not be created. Please try again.</source>
+        <translation>Le profil n’a pas pu être créé. Veuillez réessayer.</translation>
+    </message>
+    <message>
+        <source>Your profile was not found. Sign out and sign in again to create it.</source>
+        <translation>Votre profil est introuvable. Déconnectez-vous puis reconnectez-vous pour le créer.</translation>
+    </message>
+    <message>
+        <source>Your name was saved.</source>
+        <translation>Votre nom a été enregistré.</translation>
+    </message>
+    <message>
+        <source>You are signed out on this computer, but your other devices could not be signed out: %1</source>
+        <translation>Vous êtes déconnecté sur cet ordinateur, mais vos autres appareils n’ont pas pu être déconnectés : %1</translation>
+    </message>
+    <message>
+        <source>%1 is now linked to your account.</source>
+        <translation>%1 est maintenant associé à votre compte.</translation>
+    </message>
+    <message>
+        <source>You will need to sign in again next time: this computer has no keychain to keep your session in.</source>
+        <translation>Vous devrez vous reconnecter la prochaine fois : cet ordinateur n’a pas de trousseau pour conserver votre session.</translation>
+    </message>
+    <message>
+        <source>The local backend is not answering. It restarts by itself when it stops; try again in a moment.</source>
+        <translation>Le serveur local ne répond pas. Il redémarre de lui-même s’il s’arrête ; réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>Invité</translation>
+    </message>
+</context>
+<context>
+    <name>exegia::signin::BackendController</name>
+    <message>
+        <source>Starting the local backend…</source>
+        <translation>Démarrage du serveur local…</translation>
+    </message>
+    <message>
+        <source>Local backend</source>
+        <translation>Serveur local</translation>
+    </message>
+    <message>
+        <source>Local backend (not running)</source>
+        <translation>Serveur local (arrêté)</translation>
+    </message>
+    <message>
+        <source>Choose a Supabase project in Settings, or restart the app to try again.</source>
+        <translation>Choisissez un projet Supabase dans les paramètres, ou redémarrez l’application pour réessayer.</translation>
+    </message>
+    <message>
+        <source>The local backend stopped and could not be started again.</source>
+        <translation>Le serveur local s’est arrêté et n’a pas pu être redémarré.</translation>
+    </message>
+</context>
+<context>
+    <name>exegia::signin::BackendFailedPage</name>
+    <message>
+        <source>The local backend stopped</source>
+        <translation>Le serveur local s’est arrêté</translation>
+    </message>
+    <message>
+        <source>Restart the local backend</source>
+        <translation>Redémarrer le serveur local</translation>
+    </message>
+    <message>
+        <source>Last lines of the local backend&apos;s log</source>
+        <translation>Dernières lignes du journal du serveur local</translation>
+    </message>
+    <message>
+        <source>Restarting the local backend…</source>
+        <translation>Redémarrage du serveur local…</translation>
+    </message>
+    <message>
+        <source>Your session and your local data are kept. Restart the local backend, or choose a Supabase project in Settings.</source>
+        <translation>Votre session et vos données locales sont conservées. Redémarrez le serveur local, ou choisissez un projet Supabase dans les paramètres.</translation>
+    </message>
+    <message>
+        <source>Hide details</source>
+        <translation>Masquer les détails</translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation>Afficher les détails</translation>
+    </message>
+</context>
+<context>
+    <name>exegia::signin::BrowserPage</name>
+    <message>
+        <source>Finish in your browser</source>
+        <translation>Terminez dans votre navigateur</translation>
+    </message>
+    <message>
+        <source>Waiting for the browser</source>
+        <translation>En attente du navigateur</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>Copier le lien</translation>
+    </message>
+    <message>
+        <source>Open the browser again</source>
+        <translation>Rouvrir le navigateur</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Opening your browser…</source>
+        <translation>Ouverture de votre navigateur…</translation>
+    </message>
+    <message>
+        <source>Sign in with %1 on the page that opened in your browser to link it to this account. This window continues by itself when you are done.</source>
+        <translation>Connectez-vous avec %1 sur la page ouverte dans votre navigateur pour l’associer à ce compte. Cette fenêtre continue d’elle-même une fois terminé.</translation>
+    </message>
+    <message>
+        <source>Sign in with %1 on the page that opened in your browser. This window continues by itself when you are done.</source>
+        <translation>Connectez-vous avec %1 sur la page ouverte dans votre navigateur. Cette fenêtre continue d’elle-même une fois terminé.</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copié</translation>
+    </message>
+    <message>
+        <source>Copy the sign-in link</source>
+        <translation>Copier le lien de connexion</translation>
+    </message>
+    <message>
+        <source>Cancel signing in</source>
+        <translation>Annuler la connexion</translation>
+    </message>
+    <message>
+        <source>Try to open the browser again</source>
+        <translation>Réessayer d’ouvrir le navigateur</translation>
+    </message>
+    <message>
+        <source>Open the link below in your browser and sign in with %1 there. This window continues by itself when you are done.</source>
+        <translation>Ouvrez le lien ci-dessous dans votre navigateur et connectez-vous-y avec %1. Cette fenêtre continue d’elle-même une fois terminé.</translation>
+    </message>
+</context>
+<context>
+    <name>exegia::signin::CodePage</name>
+    <message>
+        <source>Verify</source>
+        <translation>Vérifier</translation>
+    </message>
+    <message>
+        <source>Send a new code</source>
+        <translation>Envoyer un nouveau code</translation>
+    </message>
+    <message>
+        <source>Enter the 6-digit code we sent to %1. It can take a minute to arrive.</source>
+        <translation>Saisissez le code à 6 chiffres envoyé à %1. Il peut mettre une minute à arriver.</translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation>Vérification…</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Envoi…</translation>
+    </message>
+    <message>
+        <source>Send a new code (%1 s)</source>
+        <translation>Envoyer un nouveau code (%1 s)</translation>
+    </message>
+    <message numerus="yes">
+        <source>For security, a new code can be sent in %n second(s).</source>
+        <translation>
+            <numerusform>Par sécurité, un nouveau code pourra être envoyé dans %n seconde.</numerusform>
+            <numerusform>Par sécurité, un nouveau code pourra être envoyé dans %n secondes.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>exegia::signin::LocalBackend</name>
+    <message>
+        <source>The local backend did not report that it was ready in time.</source>
+        <translation>Le serveur local n’a pas signalé à temps qu’il était prêt.</translation>
+    </message>
+    <message>
+        <source>The local backend (%1) is not installed next to this app or on the PATH.</source>
+        <translation>Le serveur local (%1) n’est installé ni à côté de cette application ni dans le PATH.</translation>
+    </message>
+    <message>
+        <source>The folder for local data (%1) could not be created.</source>
+        <translation>Le dossier des données locales (%1) n’a pas pu être créé.</translation>
+    </message>
+    <message>
+        <source>The local backend could not be started: %1</source>
+        <translation>Le serveur local n’a pas pu démarrer : %1</translation>
+    </message>
+    <message>
+        <source>The local backend stopped while starting (exit code %1). Another copy of this app may be using its data folder.</source>
+        <translation>Le serveur local s’est arrêté au démarrage (code de sortie %1). Une autre instance de cette application utilise peut-être son dossier de données.</translation>
+    </message>
+    <message>
+        <source>The local backend started but did not say where it listens.</source>
+        <translation>Le serveur local a démarré mais n’a pas indiqué où il écoute.</translation>
+    </message>
+</context>
+<context>
+    <name>exegia::signin::LocalInbox</name>
+    <message>
+        <source>The local inbox is only available with the local backend.</source>
+        <translation>La boîte de réception locale n’est disponible qu’avec le serveur local.</translation>
+    </message>
+    <message>
+        <source>The local inbox could not be read. Is the local backend still running?</source>
+        <translation>La boîte de réception locale n’a pas pu être lue. Le serveur local fonctionne-t-il encore ?</translation>
+    </message>
+</context>
+<context>
+    <name>exegia::signin::LocalInboxDialog</name>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>À</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyé</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>No codes yet. Ask for a code on the sign-in page.</source>
+        <translation>Aucun code pour l’instant. Demandez un code sur la page de connexion.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n code(s) received.</source>
+        <translation>
+            <numerusform>%n code reçu.</numerusform>
+            <numerusform>%n codes reçus.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Code %1 copied. Paste it into the code field.</source>
+        <translation>Code %1 copié. Collez-le dans le champ du code.</translation>
+    </message>
+</context>
+<context>
+    <name>exegia::signin::MainWindow</name>
+    <message>
+        <source>Backend: %1</source>
+        <translation>Serveur : %1</translation>
+    </message>
+    <message>
+        <source>Exegia Sign-In</source>
+        <translation>Connexion Exegia</translation>
+    </message>
+    <message>
+        <source>Local inbox</source>
+        <translation>Boîte de réception locale</translation>
+    </message>
+    <message>
+        <source>Open the local inbox</source>
+        <translation>Ouvrir la boîte de réception locale</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Open the settings</source>
+        <translation>Ouvrir les paramètres</translation>
+    </message>
+    <message>
+        <source>Restarting the local backend…</source>
+        <translation>Redémarrage du serveur local…</translation>
+    </message>
+    <message>
+        <source>Local backend (not running)</source>
+        <translation>Serveur local (arrêté)</translation>
+    </message>
+</context>
+<context>
+    <name>exegia::signin::RegisterPage</name>
+    <message>
+        <source>Create profile</source>
+        <translation>Créer le profil</translation>
+    </message>
+    <message>
+        <source>Cancel and sign out</source>
+        <translation>Annuler et se déconnecter</translation>
+    </message>
+    <message>
+        <source>You are signed in as %1, but there is no profile yet. Choose the name other people will see.</source>
+        <translation>Vous êtes connecté en tant que %1, mais vous n’avez pas encore de profil. Choisissez le nom que les autres verront.</translation>
+    </message>
+    <message>
+        <source>Creating profile…</source>
+        <translation>Création du profil…</translation>
+    </message>
+    <message>
+        <source>Signing out…</source>
+        <translation>Déconnexion…</translation>
+    </message>
+</context>
+<context>
+    <name>exegia::signin::RestorePage</name>
+    <message>
+        <source>Restoring your session…</source>
+        <translation>Restauration de votre session…</translation>
+    </message>
+    <message>
+        <source>Restoring your session</source>
+        <translation>Restauration de votre session</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>You are still signed in</source>
+        <translation>Vous êtes toujours connecté</translation>
+    </message>
+    <message>
+        <source>Try to restore your session again</source>
+        <translation>Réessayer de restaurer votre session</translation>
+    </message>
+    <message>
+        <source>Checking your saved session with the server.</source>
+        <translation>Vérification de votre session enregistrée auprès du serveur.</translation>
+    </message>
+</context>
+<context>
+    <name>exegia::signin::SettingsDialog</name>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Copy address</source>
+        <translation>Copier l’adresse</translation>
+    </message>
+    <message>
+        <source>Publishable key</source>
+        <translation>Clé publique</translation>
+    </message>
+    <message>
+        <source>Copy key</source>
+        <translation>Copier la clé</translation>
+    </message>
+</context>
+<context>
+    <name>exegia::signin::SignInPage</name>
+    <message>
+        <source>Use your Google or Apple account, or get a one-time code by email. New here? The same steps create your account.</source>
+        <translation>Utilisez votre compte Google ou Apple, ou recevez un code à usage unique par e-mail. Nouveau ici ? Les mêmes étapes créent votre compte.</translation>
+    </message>
+    <message>
+        <source>Email me a code</source>
+        <translation>M’envoyer un code par e-mail</translation>
+    </message>
+    <message>
+        <source>Continue as guest</source>
+        <translation>Continuer en tant qu’invité</translation>
+    </message>
     <message>
         <source>Sending code…</source>
         <translation>Envoi du code…</translation>
@@ -942,13 +1127,6 @@
     <message>
         <source>Starting the local backend…</source>
         <translation>Démarrage du serveur local…</translation>
-    </message>
-</context>
-<context>
-    <name>SingleInstance</name>
-    <message>
-        <source>Exegia Sign-In is already running. Switch to its window: two copies would share one saved session and could sign each other out.</source>
-        <translation>Exegia Sign-In est déjà ouvert. Passez à sa fenêtre : deux copies partageraient une même session enregistrée et pourraient se déconnecter l’une l’autre.</translation>
     </message>
 </context>
 </TS>

@@ -10,13 +10,18 @@
 // timed and not counted, as on the C++ side.
 //
 // node bench.mjs --attach <start-line-file> [--iterations N] [--warmup N]
-//                [--json out.json] [--prefix js]
+//                [--json out.json] [--prefix js] [--url project-url] [--only flow-id]
+//
+// --url points the measured client elsewhere (bench/network.sh: TLS and a
+// delay relay in front of the emulator); setup steps and request counts still
+// go straight to the emulator. --only runs one flow; with --iterations 1
+// --warmup 0 that is a cold call: the first the measured client makes.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { createClient } from '@supabase/supabase-js';
 
 function options(argv) {
-  const o = { iterations: 100, warmup: 10, prefix: 'js', attach: '', json: '' };
+  const o = { iterations: 100, warmup: 10, prefix: 'js', attach: '', json: '', url: '', only: '' };
   for (let i = 2; i < argv.length; i += 2) {
     const key = argv[i].replace(/^--/, '');
     if (!(key in o) || argv[i + 1] === undefined) throw new Error(`unknown or empty option ${argv[i]}`);
@@ -34,9 +39,10 @@ const serviceHeaders = {
 };
 
 // The settings an app (not a browser) uses: no storage, no timers.
-const supabase = createClient(info.url, info.publishable_key, {
-  auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-});
+const appAuth = { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false };
+// Setup steps (registering the Google user) use their own client, straight
+// to the emulator, so they open none of the measured client's connections.
+const setupClient = createClient(info.url, info.publishable_key, { auth: appAuth });
 
 // supabase-js reports failures as { error }; a benchmark of a failing flow
 // would measure the wrong thing, so stop at once.
@@ -93,6 +99,31 @@ async function profileRow(userId) {
 
 const email = (tag, i) => `${opt.prefix}-${tag}-${i}@bench.example`;
 
+// A registered Google user, so every measured sign-in takes the ok path.
+const googleEmail = email('google', 0);
+const registered = ok(await setupClient.auth.signInWithIdToken(
+  { provider: 'google', token: await idToken(googleEmail) }), 'first sign-in');
+ok(await setupClient.from('users')
+  .insert({ id: registered.user.id, display_name: 'Google user' }).select(), 'register');
+
+// The measured client. A cold refresh or current-user call finds the session
+// where an app that starts again finds it: in its storage (here in memory).
+function measuredClient() {
+  if (opt.only !== 'refresh' && opt.only !== 'user') {
+    return createClient(opt.url || info.url, info.publishable_key, { auth: appAuth });
+  }
+  const stored = new Map([['sb-bench-auth-token', JSON.stringify(registered.session)]]);
+  const storage = {
+    getItem: (key) => stored.get(key) ?? null,
+    setItem: (key, value) => { stored.set(key, value); },
+    removeItem: (key) => { stored.delete(key); },
+  };
+  return createClient(opt.url || info.url, info.publishable_key, {
+    auth: { ...appAuth, persistSession: true, storage, storageKey: 'sb-bench-auth-token' },
+  });
+}
+const supabase = measuredClient();
+
 // Adds up wall and CPU time of the awaited parts of one iteration.
 class Meter {
   wallMs = 0;
@@ -116,6 +147,7 @@ function percentile(values, p) {
 }
 
 async function run(id, flow, body) {
+  if (opt.only && id !== opt.only) return null;
   // Warm-up: lets V8 compile the hot paths before anything is recorded.
   for (let i = 0; i < opt.warmup; i++) await body(-1 - i, new Meter());
   const wall = [];
@@ -163,20 +195,25 @@ rows.push(await run('email', 'email code request + verify + profile check', asyn
   });
 }));
 
-// A registered Google user, so every measured sign-in takes the ok path.
-const googleEmail = email('google', 0);
-{
-  const { user } = ok(await supabase.auth.signInWithIdToken(
-    { provider: 'google', token: await idToken(googleEmail) }), 'first sign-in');
-  ok(await supabase.from('users').insert({ id: user.id, display_name: 'Google user' }).select(),
-    'register');
-}
 rows.push(await run('idtoken', 'ID-token sign-in + profile check', async (i, m) => {
   const token = await idToken(googleEmail);
   await m.measure(async () => {
     const { user } = ok(await supabase.auth.signInWithIdToken({ provider: 'google', token }),
       'signInWithIdToken');
     if (!(await profileRow(user.id))) throw new Error('registered user without a profile row');
+  });
+}));
+
+// A new Google user: sign-in, the profile check finds nothing, the insert.
+rows.push(await run('newuser', 'ID-token sign-in + sign-up of a new user', async (i, m) => {
+  const token = await idToken(email('new', i));
+  await m.measure(async () => {
+    const { user } = ok(await supabase.auth.signInWithIdToken({ provider: 'google', token }),
+      'signInWithIdToken');
+    if (await profileRow(user.id)) throw new Error('a new user with a profile row');
+    const inserted = ok(await supabase.from('users')
+      .insert({ id: user.id, display_name: 'New user' }).select(), 'insert');
+    if (inserted.length !== 1) throw new Error('insert returned no row');
   });
 }));
 
@@ -195,7 +232,7 @@ rows.push(await run('user', 'current user + profile', async (i, m) => {
 // uses), the floor under every request above.
 rows.push(await run('floor', 'floor: one bare GET /auth/v1/health', async (i, m) => {
   await m.measure(async () => {
-    const r = await fetch(`${info.url}/auth/v1/health`, { headers: { apikey: info.publishable_key } });
+    const r = await fetch(`${opt.url || info.url}/auth/v1/health`, { headers: { apikey: info.publishable_key } });
     await r.json();
   });
 }));
@@ -204,14 +241,14 @@ const pkg = JSON.parse(readFileSync(
   new URL('./node_modules/@supabase/supabase-js/package.json', import.meta.url), 'utf8'));
 const result = {
   client: `supabase-js ${pkg.version}`, node: process.version,
-  iterations: opt.iterations, warmup: opt.warmup, rows,
+  iterations: opt.iterations, warmup: opt.warmup, rows: rows.filter(Boolean),
 };
 if (opt.json) writeFileSync(opt.json, JSON.stringify(result, null, 2));
 console.log(`supabase-js ${pkg.version} on node ${process.version}: ${opt.iterations} iterations ` +
   `per flow (after ${opt.warmup} warm-up)\n`);
 console.log('| flow | HTTP requests | median ms | p99 ms | client CPU median us | client CPU mean us |');
 console.log('|---|---|---|---|---|---|');
-for (const r of rows) {
+for (const r of result.rows) {
   console.log(`| ${r.flow} | ${r.requests.toFixed(2)} | ${r.median_ms.toFixed(2)} | ` +
     `${r.p99_ms.toFixed(2)} | ${r.cpu_median_us.toFixed(0)} | ${r.cpu_mean_us.toFixed(0)} |`);
 }

@@ -1,15 +1,11 @@
 #include "AdminCommand.h"
 
 #include <exegia/auth/AdminClient.h>
-#include <exegia/auth/ApiError.h>
-#include <exegia/auth/ConfigError.h>
-#include <exegia/auth/NetworkError.h>
-#include <exegia/auth/ProfileStore.h>
+#include <exegia/auth/Await.h>
+#include <exegia/auth/Errors.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QEventLoop>
-#include <QFutureWatcher>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -35,17 +31,8 @@ void printJson(const QJsonObject &object)
     std::fflush(stdout);
 }
 
-// Waits for the future on a local loop; rethrows its failure.
-template <typename T> T wait(QFuture<T> future)
-{
-    QEventLoop loop;
-    QFutureWatcher<T> watcher;
-    QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-    watcher.setFuture(future);
-    if (!future.isFinished())
-        loop.exec();
-    return future.result();
-}
+// A command waits as long as the client's own timeouts and retries allow.
+constexpr std::chrono::minutes kCommandDeadline{5};
 
 QString env(const char *name)
 {
@@ -129,7 +116,7 @@ std::optional<AdminCommand> AdminCommand::parse(const QStringList &arguments, QS
         return std::nullopt;
     }
     command.m_userId = args[2];
-    if (!auth::ProfileStore::isValidUserId(command.m_userId)) {
+    if (!auth::AdminClient::isValidUserId(command.m_userId)) {
         *error = tr("\"%1\" is not a user id (a UUID).").arg(command.m_userId);
         return std::nullopt;
     }
@@ -153,18 +140,18 @@ int AdminCommand::run() const
     try {
         auth::AdminClient client(QUrl(url, QUrl::StrictMode), key);
         if (m_action == Action::Get) {
-            const auto row = wait(client.getProfile(m_userId));
+            const auto row = auth::await(client.getProfile(m_userId), kCommandDeadline);
             if (!row) {
                 printError(tr("No profile exists for user %1.").arg(m_userId));
                 return NotFound;
             }
             printJson(*row);
         } else {
-            printJson(wait(client.createUserProfile(m_userId, m_fields)));
+            printJson(auth::await(client.createUserProfile(m_userId, m_fields), kCommandDeadline));
         }
         return Ok;
     } catch (const auth::ConfigError &e) {
-        printError(e.userMessage());
+        printError(QString::fromUtf8(e.what()));
         return Config;
     } catch (const auth::ApiError &e) {
         if (e.isUniqueViolation()) {
@@ -177,7 +164,7 @@ int AdminCommand::run() const
             printError(e.details());
         return Refused;
     } catch (const auth::NetworkError &e) {
-        printError(e.userMessage() + QLatin1Char(' ') + e.detail());
+        printError(QString::fromUtf8(e.what()));
         return Network;
     } catch (const std::exception &e) {
         printError(QString::fromUtf8(e.what()));

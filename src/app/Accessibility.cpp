@@ -17,7 +17,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace Accessibility {
+namespace exegia::signin::Accessibility {
 
 namespace {
 
@@ -69,6 +69,9 @@ QRect room(const QWidget *window)
     return area.marginsRemoved(decoration);
 }
 
+// Wider names than this are elided rather than widening the page.
+constexpr int kElideFrom = 260;
+
 // Re-elides a label's full text whenever its width changes.
 class ElideFilter : public QObject
 {
@@ -77,6 +80,11 @@ public:
     static void apply(QLabel *label)
     {
         const QString full = label->property("fullText").toString();
+        // Asks the layout for room for the whole text up to a point (the
+        // card grows for a usual name); longer ones are cut to what it got.
+        const int wanted = label->fontMetrics().horizontalAdvance(full) + 2;
+        if (label->minimumWidth() != qMin(wanted, kElideFrom))
+            label->setMinimumWidth(qMin(wanted, kElideFrom));
         const QString shown =
             label->fontMetrics().elidedText(full, Qt::ElideRight, qMax(0, label->width()));
         label->setText(shown);
@@ -196,7 +204,6 @@ void setElidedText(QLabel *label, const QString &text)
         QSizePolicy policy(QSizePolicy::Expanding, label->sizePolicy().verticalPolicy());
         policy.setHorizontalStretch(1); // over spacers, which have none
         label->setSizePolicy(policy);
-        label->setMinimumWidth(1);
         label->setWordWrap(false);
         label->installEventFilter(new ElideFilter(label));
     }
@@ -224,4 +231,4 @@ void showLengthLimit(QLineEdit *edit, QLabel *errorLabel)
     QObject::connect(edit, &QLineEdit::textChanged, errorLabel, check);
 }
 
-} // namespace Accessibility
+} // namespace exegia::signin::Accessibility

@@ -13,7 +13,7 @@ class QWidget;
 
 // What screen readers, voice control and keyboard-only use need from the
 // pages, in one place so each page asks for it with one call.
-namespace Accessibility {
+namespace exegia::signin::Accessibility {
 
 // Once per process, before the first widget is shown: error labels (QLabel
 // with the dynamic property role=error) report the AlertMessage role, so
@@ -59,4 +59,4 @@ void setElidedText(QLabel *label, const QString &text);
 // cut) and says under it, in `errorLabel`, when the text is too long.
 void showLengthLimit(QLineEdit *edit, QLabel *errorLabel);
 
-} // namespace Accessibility
+} // namespace exegia::signin::Accessibility

@@ -2,9 +2,11 @@
 
 #include "ErrorText.h"
 
-#include <exegia/auth/ConfigError.h>
+#include <exegia/auth/Errors.h>
 
 #include <QSettings>
+
+namespace exegia::signin {
 
 using exegia::auth::ClientConfig;
 
@@ -44,8 +46,7 @@ BackendChoice AppConfig::project(const QString &url, const QString &key,
     try {
         choice.config.validate();
     } catch (const exegia::auth::ConfigError &e) {
-        choice.error = ErrorText::forConfig(choice.config.projectUrl, choice.config.publishableKey,
-                                            e.userMessage());
+        choice.error = ErrorText::forConfig(e);
     }
     return choice;
 }
@@ -85,3 +86,5 @@ QString AppConfig::describe(const BackendChoice &choice)
     const QString host = choice.config.projectUrl.host();
     return host.isEmpty() ? tr("No project") : host;
 }
+
+} // namespace exegia::signin

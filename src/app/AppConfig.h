@@ -8,6 +8,8 @@
 
 class QSettings;
 
+namespace exegia::signin {
+
 // Which backend the app talks to, and where that choice came from.
 struct BackendChoice
 {
@@ -61,3 +63,5 @@ public:
     // "Local backend" or the project's host name, for the footer.
     static QString describe(const BackendChoice &choice);
 };
+
+} // namespace exegia::signin

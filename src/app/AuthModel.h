@@ -24,6 +24,8 @@ namespace exegia::auth {
 class AuthClient;
 }
 
+namespace exegia::signin {
+
 // The state machine between the widgets and exegia-auth. Widgets read the
 // properties and call the slots; only this class calls the library. Every
 // call is asynchronous: the model enters a transient state (SendingCode,
@@ -128,6 +130,11 @@ public:
         // default email interval (the server does not tell its own; a
         // shorter one is still honoured through its rate-limit answer).
         int resendSeconds = 60;
+        // Makes the AuthClient for a backend. Unset: a client on the
+        // library's own HTTP transport; model tests pass one on a fake.
+        std::function<exegia::auth::AuthClient *(const exegia::auth::ClientConfig &,
+                                                 QObject *parent)>
+            clientFactory;
     };
 
     // Per backend: where its session is kept and how Google sign-in runs.
@@ -231,6 +238,14 @@ private:
     template <typename T, typename Ok, typename Failed>
     void run(QFuture<T> future, Ok ok, Failed failed);
 
+    // The opening every backend change shares: old flows end, nothing is
+    // shown of the old session, the new description is set.
+    void resetBackend(const QString &description, bool local);
+    exegia::auth::AuthClient *createClient(const exegia::auth::ClientConfig &config);
+    // The sentence for a failed call; in local mode a connection problem
+    // means the local backend, not the project address.
+    ErrorInfo describeFailure(const std::exception &error) const;
+
     void setState(State state, Action action = Action::None);
     void setError(Field field, const QString &text);
     void clearErrors();
@@ -242,11 +257,13 @@ private:
     void sessionEnded(const QString &why);
     void dropSession();
     bool requireState(std::initializer_list<State> allowed) const;
+    bool validateProfile(const QString &name, const QString &avatar);
     void signOutWithScope(bool everywhere);
     static bool isTransient(State state);
 
     // AuthModelSession.cpp: the SessionManager's life and signals.
     void createSession(const exegia::auth::ClientConfig &config, const BackendOptions &options);
+    void connectSession();
     void destroySession();
     void startRestore();
     void adoptSession(const exegia::auth::Session &session);
@@ -309,37 +326,26 @@ void AuthModel::run(QFuture<T> future, Ok ok, Failed failed)
 {
     const quint64 generation = m_generation;
     auto current = [this, generation] { return generation == m_generation; };
-    if constexpr (std::is_void_v<T>) {
-        future
-            .then(this,
-                  [current, ok] {
-                      if (current())
-                          ok();
-                  })
-            .onFailed(this,
-                      [current, failed](const std::exception &e) {
-                          if (current())
-                              failed(ErrorText::describe(e));
-                      })
-            .onFailed(this, [current, failed] {
-                if (current())
-                    failed(ErrorText::unexpected());
-            });
-    } else {
-        future
-            .then(this,
-                  [current, ok](const T &value) {
-                      if (current())
-                          ok(value);
-                  })
-            .onFailed(this,
-                      [current, failed](const std::exception &e) {
-                          if (current())
-                              failed(ErrorText::describe(e));
-                      })
-            .onFailed(this, [current, failed] {
-                if (current())
-                    failed(ErrorText::unexpected());
-            });
-    }
+    // One continuation for both outcomes: waiting on the finished future
+    // rethrows its exception, which becomes the sentence for `failed`.
+    future.then(this, [this, current, ok, failed](QFuture<T> done) {
+        if (!current())
+            return;
+        std::optional<ErrorInfo> error;
+        try {
+            done.waitForFinished();
+        } catch (const std::exception &e) {
+            error = describeFailure(e);
+        } catch (...) {
+            error = ErrorText::unexpected();
+        }
+        if (error)
+            failed(*error);
+        else if constexpr (std::is_void_v<T>)
+            ok();
+        else
+            ok(done.result());
+    });
 }
+
+} // namespace exegia::signin

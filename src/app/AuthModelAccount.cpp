@@ -5,6 +5,8 @@
 
 #include <QUrl>
 
+namespace exegia::signin {
+
 using namespace exegia::auth;
 
 namespace {
@@ -98,13 +100,8 @@ QString AuthModel::suggestedDisplayName() const
 
 // ---- register ---------------------------------------------------------------
 
-void AuthModel::createProfile(const QString &rawName, const QString &rawAvatarUrl)
+bool AuthModel::validateProfile(const QString &name, const QString &avatar)
 {
-    if (!requireState({State::NeedsSignUp}))
-        return;
-    const QString name = rawName.simplified();
-    const QString avatar = rawAvatarUrl.trimmed();
-    clearErrors();
     bool valid = true;
     if (name.isEmpty()) {
         setError(Field::DisplayName, tr("Enter the name other people will see."));
@@ -121,7 +118,17 @@ void AuthModel::createProfile(const QString &rawName, const QString &rawAvatarUr
                  tr("Enter a web address starting with https://, or leave this empty."));
         valid = false;
     }
-    if (!valid)
+    return valid;
+}
+
+void AuthModel::createProfile(const QString &rawName, const QString &rawAvatarUrl)
+{
+    if (!requireState({State::NeedsSignUp}))
+        return;
+    const QString name = rawName.simplified();
+    const QString avatar = rawAvatarUrl.trimmed();
+    clearErrors();
+    if (!validateProfile(name, avatar))
         return;
 
     SignUpOptions options;
@@ -248,3 +255,5 @@ void AuthModel::signOutWithScope(bool everywhere)
             setState(State::SignedOut);
         });
 }
+
+} // namespace exegia::signin

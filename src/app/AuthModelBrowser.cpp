@@ -5,7 +5,9 @@
 
 #include <exegia/auth/AuthClient.h>
 #include <exegia/auth/BrowserFlow.h>
-#include <exegia/auth/ProfileCheckError.h>
+#include <exegia/auth/Errors.h>
+
+namespace exegia::signin {
 
 using namespace exegia::auth;
 
@@ -160,3 +162,5 @@ void AuthModel::signInInstead()
     };
     run(m_sessions->signOut(SignOutScope::Local), next, [next](const ErrorInfo &) { next(); });
 }
+
+} // namespace exegia::signin

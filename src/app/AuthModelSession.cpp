@@ -7,6 +7,8 @@
 
 #include <QDesktopServices>
 
+namespace exegia::signin {
+
 using namespace exegia::auth;
 
 void AuthModel::createSession(const ClientConfig &config, const BackendOptions &options)
@@ -23,7 +25,11 @@ void AuthModel::createSession(const ClientConfig &config, const BackendOptions &
     if (m_env.browserTimeout.count() > 0)
         m_browser->setTimeout(m_env.browserTimeout);
     m_google = options.google;
+    connectSession();
+}
 
+void AuthModel::connectSession()
+{
     connect(m_browser, &BrowserSignIn::waitingForBrowser, this, [this](const QUrl &url) {
         m_browserUrl = url;
         emit browserChanged();
@@ -141,3 +147,5 @@ void AuthModel::reportSessionGone(const ErrorInfo &error)
     setError(page() == Page::Register ? Field::Register : Field::Account, error.text);
     m_sessions->reportRejected(error.code);
 }
+
+} // namespace exegia::signin

@@ -3,6 +3,8 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 
+namespace exegia::signin {
+
 AvatarLoader::AvatarLoader(QObject *parent)
     : QObject(parent)
     , m_network(new QNetworkAccessManager(this))
@@ -68,3 +70,5 @@ void AvatarLoader::load(const QUrl &url)
     });
     setStatus(Status::Loading);
 }
+
+} // namespace exegia::signin

@@ -7,6 +7,8 @@
 class QNetworkAccessManager;
 class QNetworkReply;
 
+namespace exegia::signin {
+
 // Downloads the profile picture so widgets never touch the network. Bounded
 // in time and size; a newer load() cancels the older one.
 class AvatarLoader : public QObject
@@ -40,3 +42,5 @@ private:
     QImage m_image;
     QUrl m_url;
 };
+
+} // namespace exegia::signin

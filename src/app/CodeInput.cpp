@@ -2,6 +2,8 @@
 
 #include <QFontDatabase>
 
+namespace exegia::signin {
+
 CodeValidator::CodeValidator(QObject *parent)
     : QRegularExpressionValidator(QRegularExpression(QStringLiteral("^\\d{0,6}$")), parent)
 {}
@@ -39,3 +41,5 @@ CodeInput::CodeInput(QWidget *parent)
     setAlignment(Qt::AlignCenter);
     setMinimumHeight(fontMetrics().height() + 14);
 }
+
+} // namespace exegia::signin

@@ -3,6 +3,8 @@
 #include <QLineEdit>
 #include <QRegularExpressionValidator>
 
+namespace exegia::signin {
+
 // Accepts what people type or paste as a one-time code: "123456",
 // "123 456", "123-456". Separators are dropped as the text arrives, so the
 // field only ever holds up to six digits; anything else is refused.
@@ -23,3 +25,5 @@ public:
 
     static constexpr int kLength = 6;
 };
+
+} // namespace exegia::signin

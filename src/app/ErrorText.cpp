@@ -1,16 +1,6 @@
 #include "ErrorText.h"
 
-#include <exegia/auth/ApiError.h>
-#include <exegia/auth/AuthApiError.h>
-#include <exegia/auth/BrowserFlow.h>
-#include <exegia/auth/ConfigError.h>
-#include <exegia/auth/Jwt.h>
-#include <exegia/auth/NetworkError.h>
-#include <exegia/auth/SessionError.h>
-#include <exegia/auth/TokenStoreError.h>
-
-#include <QHostAddress>
-#include <QRegularExpression>
+#include <exegia/auth/Errors.h>
 
 using namespace exegia::auth;
 
@@ -49,6 +39,23 @@ QString networkText(NetworkError::Kind kind)
                          "again.");
 }
 
+QString browserCode(BrowserFlowError::Kind kind)
+{
+    switch (kind) {
+    case BrowserFlowError::Kind::Cancelled:
+        return QStringLiteral("browser_cancelled");
+    case BrowserFlowError::Kind::TimedOut:
+        return QStringLiteral("browser_timed_out");
+    case BrowserFlowError::Kind::ListenFailed:
+        return QStringLiteral("browser_listen_failed");
+    case BrowserFlowError::Kind::ProviderDenied:
+        return QStringLiteral("browser_denied");
+    case BrowserFlowError::Kind::NoCode:
+        break;
+    }
+    return QStringLiteral("browser_no_code");
+}
+
 } // namespace
 
 ErrorInfo ErrorText::unexpected()
@@ -59,55 +66,72 @@ ErrorInfo ErrorText::unexpected()
 
 ErrorInfo ErrorText::describe(const std::exception &error)
 {
-    // Most specific first: the subclasses carry what decides the sentence.
-    if (const auto *auth = dynamic_cast<const AuthApiError *>(&error)) {
-        return {forAuthCode(auth->errorCode(), auth->httpStatus(), auth->retryAfterSeconds()),
-                auth->retryAfterSeconds(), auth->isSessionGone(), auth->errorCode(),
-                auth->httpStatus()};
-    }
-    if (const auto *api = dynamic_cast<const ApiError *>(&error)) {
-        // PostgREST answers 401 only for a token it cannot accept (expired,
-        // revoked, undecodable): the session is over, whatever the code.
-        const bool gone = api->httpStatus() == 401;
-        const QString text = gone ? tr("Your session has ended. Please sign in again.")
-                                  : forApiCode(api->code(), api->httpStatus());
-        return {text, std::nullopt, gone, api->code(), api->httpStatus()};
-    }
-    if (const auto *net = dynamic_cast<const NetworkError *>(&error))
-        return {networkText(net->kind()), std::nullopt, false, QStringLiteral("network"), 0};
-    if (const auto *browser = dynamic_cast<const BrowserFlowError *>(&error)) {
-        QString code;
-        switch (browser->kind()) {
-        case BrowserFlowError::Kind::Cancelled:
-            code = QStringLiteral("browser_cancelled");
-            break;
-        case BrowserFlowError::Kind::TimedOut:
-            code = QStringLiteral("browser_timed_out");
-            break;
-        case BrowserFlowError::Kind::ListenFailed:
-            code = QStringLiteral("browser_listen_failed");
-            break;
-        case BrowserFlowError::Kind::ProviderDenied:
-            code = QStringLiteral("browser_denied");
-            break;
-        case BrowserFlowError::Kind::NoCode:
-            code = QStringLiteral("browser_no_code");
-            break;
-        }
+    // Only the library's errors are worded; anything else is "unexpected".
+    const auto *base = dynamic_cast<const Error *>(&error);
+    return base ? describe(*base) : unexpected();
+}
+
+ErrorInfo ErrorText::describe(const Error &error)
+{
+    switch (error.domain()) {
+    case ErrorDomain::AuthApi:
+        return describeAuth(static_cast<const AuthApiError &>(error));
+    case ErrorDomain::Api:
+        return describeApi(static_cast<const ApiError &>(error));
+    case ErrorDomain::Network:
+        return {networkText(static_cast<const NetworkError &>(error).kind()), std::nullopt, false,
+                QStringLiteral("network"), 0};
+    case ErrorDomain::BrowserFlow: {
+        const QString code = browserCode(static_cast<const BrowserFlowError &>(error).kind());
         return {forBrowser(code, tr("the provider")), std::nullopt, false, code, 0};
     }
-    // The manager had no session to give a token for: it ended meanwhile.
-    if (dynamic_cast<const SessionError *>(&error))
+    case ErrorDomain::Session:
+        // The manager had no session to give a token for: it ended meanwhile.
         return {tr("Your session has ended. Please sign in again."), std::nullopt, true,
                 QStringLiteral("session"), 0};
-    if (dynamic_cast<const TokenStoreError *>(&error))
+    case ErrorDomain::TokenStore:
         return {tr("Your session could not be removed from this computer's keychain. Sign out "
                    "again, or remove the \"Exegia Sign-In\" entry in your keychain manager."),
                 std::nullopt, false, QStringLiteral("keychain"), 0};
-    // The library translates its own refusals of bad arguments and settings.
-    if (const auto *config = dynamic_cast<const ConfigError *>(&error))
-        return {config->userMessage(), std::nullopt, false, QStringLiteral("config"), 0};
+    case ErrorDomain::Config: {
+        const QString text = forConfig(static_cast<const ConfigError &>(error));
+        if (text.isEmpty())
+            return unexpected();
+        return {text, std::nullopt, false, QStringLiteral("config"), 0};
+    }
+    case ErrorDomain::ProfileCheck:
+        // Signed in; what failed is the profile check: word its cause.
+        return describeCause(static_cast<const ProfileCheckError &>(error).cause());
+    }
     return unexpected();
+}
+
+ErrorInfo ErrorText::describeCause(std::exception_ptr cause)
+{
+    try {
+        if (cause)
+            std::rethrow_exception(cause);
+    } catch (const std::exception &e) {
+        return describe(e);
+    } catch (...) {
+    }
+    return unexpected();
+}
+
+ErrorInfo ErrorText::describeAuth(const AuthApiError &e)
+{
+    return {forAuthCode(e.errorCode(), e.httpStatus(), e.retryAfterSeconds()),
+            e.retryAfterSeconds(), e.isSessionGone(), e.errorCode(), e.httpStatus()};
+}
+
+ErrorInfo ErrorText::describeApi(const ApiError &e)
+{
+    // PostgREST answers 401 only for a token it cannot accept (expired,
+    // revoked, undecodable): the session is over, whatever the code.
+    const bool gone = e.httpStatus() == 401;
+    const QString text = gone ? tr("Your session has ended. Please sign in again.")
+                              : forApiCode(e.code(), e.httpStatus());
+    return {text, std::nullopt, gone, e.code(), e.httpStatus()};
 }
 
 QString ErrorText::forAuthCode(const QString &c, int status, std::optional<int> retryAfter)
@@ -165,9 +189,7 @@ QString ErrorText::forAuthCode(const QString &c, int status, std::optional<int> 
     if (is(c, "user_already_exists") || is(c, "email_exists"))
         return tr("An account with this email address already exists. Sign in with an email "
                   "code instead.");
-    if (is(c, "refresh_token_not_found") || is(c, "refresh_token_already_used") ||
-        is(c, "session_expired") || is(c, "session_not_found") || is(c, "bad_jwt") ||
-        is(c, "user_not_found") || is(c, "no_authorization"))
+    if (AuthApiError::isSessionGoneCode(c))
         return tr("Your session has ended. Please sign in again.");
     if (is(c, "conflict"))
         return tr("Another request was changing your session at the same time. Please try "
@@ -258,45 +280,47 @@ QString ErrorText::forHttpStatus(int status)
     return tr("The request did not work. Please try again.");
 }
 
-QString ErrorText::forProjectUrl(const QUrl &url, const QString &libraryText)
+QString ErrorText::forProjectUrl(ConfigError::Kind kind)
 {
-    const QString scheme = url.scheme().toLower();
-    if (!url.isValid() || url.host().isEmpty())
+    using Kind = ConfigError::Kind;
+    switch (kind) {
+    case Kind::InvalidUrl:
         return tr("Enter the project URL, for example https://your-project.supabase.co.");
-    if (scheme != QLatin1String("https") && scheme != QLatin1String("http"))
+    case Kind::UnsupportedScheme:
         return tr("The project URL must start with https://.");
-    const QHostAddress host(url.host());
-    const bool loopback =
-        url.host().compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0 ||
-        (!host.isNull() && host.isLoopback());
-    if (scheme == QLatin1String("http") && !loopback)
+    case Kind::InsecureHttp:
         return tr("The project URL must use https://. Plain http:// is only allowed for a "
                   "backend on this computer.");
-    if (url.hasQuery() || url.hasFragment() || !url.userInfo().isEmpty())
+    case Kind::UrlNotPlain:
         return tr("Enter only the project address, such as https://your-project.supabase.co.");
-    return libraryText;
+    default:
+        return {};
+    }
 }
 
-QString ErrorText::forPublishableKey(const QString &key, const QString &libraryText)
+QString ErrorText::forPublishableKey(ConfigError::Kind kind)
 {
-    if (key.isEmpty())
+    using Kind = ConfigError::Kind;
+    switch (kind) {
+    case Kind::MissingKey:
         return tr("Enter the project's publishable key.");
-    if (key.startsWith(QLatin1String("sb_secret_")))
+    case Kind::SecretKey:
         return tr("This is a secret key. Use the project's publishable key instead: a secret key "
                   "bypasses all access rules, and anyone who has this app could read it.");
-    if (Jwt::role(key) == QLatin1String("service_role"))
+    case Kind::ServiceRoleKey:
         return tr("This is the service_role key. Use the project's anon (publishable) key "
                   "instead: the service_role key bypasses all access rules, and anyone who has "
                   "this app could read it.");
-    static const QRegularExpression unusual(QStringLiteral("[^\\x21-\\x7e]"));
-    if (key.contains(unusual))
+    case Kind::KeyHasBadCharacters:
         return tr("The key contains spaces or characters that do not belong in a key. Copy it "
                   "again from the project's API settings.");
-    return libraryText;
+    default:
+        return {};
+    }
 }
 
-QString ErrorText::forConfig(const QUrl &url, const QString &key, const QString &libraryText)
+QString ErrorText::forConfig(const ConfigError &error)
 {
-    const QString urlText = forProjectUrl(url, QString());
-    return urlText.isEmpty() ? forPublishableKey(key, libraryText) : urlText;
+    const QString urlText = forProjectUrl(error.kind());
+    return urlText.isEmpty() ? forPublishableKey(error.kind()) : urlText;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <exegia/auth/Errors.h>
 #include <exegia/auth/SessionManager.h>
 
 #include <QCoreApplication>
@@ -28,8 +29,10 @@ class ErrorText
 {
     Q_DECLARE_TR_FUNCTIONS(ErrorText)
 public:
-    // Reads exegia::auth's error types; anything else is "unexpected".
+    // Reads exegia::auth's error types by domain and kind; anything else is
+    // "unexpected". The library has no sentences of its own: these are all.
     static ErrorInfo describe(const std::exception &error);
+    static ErrorInfo describe(const exegia::auth::Error &error);
     static ErrorInfo unexpected();
 
     static QString forAuthCode(const QString &errorCode, int httpStatus,
@@ -48,12 +51,16 @@ public:
     // A restore that could not reach the server; the session is kept.
     static QString restoreUnreachable();
 
-    // Why a project URL or key cannot be used, in the app's languages. The
-    // library decides (ClientConfig::validate throws); this only words it:
-    // ConfigError carries no machine-readable reason, so the same checks are
-    // read again here, and the library's own sentence is the fallback.
-    static QString forConfig(const QUrl &url, const QString &key, const QString &libraryText);
-    // The same, for one field; empty when that field is fine.
-    static QString forProjectUrl(const QUrl &url, const QString &libraryText);
-    static QString forPublishableKey(const QString &key, const QString &libraryText);
+    // Why a project URL or key cannot be used (ClientConfig::validate
+    // decides and says which rule in ConfigError::Kind; this only words it).
+    // Empty for a kind that is about neither (an argument the app got wrong).
+    static QString forConfig(const exegia::auth::ConfigError &error);
+    // The same, for one field; empty when the kind is not about that field.
+    static QString forProjectUrl(exegia::auth::ConfigError::Kind kind);
+    static QString forPublishableKey(exegia::auth::ConfigError::Kind kind);
+
+private:
+    static ErrorInfo describeAuth(const exegia::auth::AuthApiError &error);
+    static ErrorInfo describeApi(const exegia::auth::ApiError &error);
+    static ErrorInfo describeCause(std::exception_ptr cause);
 };

@@ -6,7 +6,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace LastUsed {
+namespace exegia::signin::LastUsed {
 
 namespace {
 const QString kKey = u"signin/lastMethod"_s;
@@ -34,4 +34,4 @@ void mark(QPushButton *button, bool on)
     button->setText(on ? base + suffix : base);
 }
 
-} // namespace LastUsed
+} // namespace exegia::signin::LastUsed

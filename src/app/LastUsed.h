@@ -8,7 +8,7 @@ class QPushButton;
 // "email", "guest"), so the sign-in page can mark it, as well-liked
 // sign-in screens do. Kept in QSettings; it names a method, never an
 // account.
-namespace LastUsed {
+namespace exegia::signin::LastUsed {
 
 QString load();
 void save(const QString &method);
@@ -16,4 +16,4 @@ void save(const QString &method);
 // Adds (or takes off) " · Last used" at the end of `button`'s text.
 void mark(QPushButton *button, bool on);
 
-} // namespace LastUsed
+} // namespace exegia::signin::LastUsed

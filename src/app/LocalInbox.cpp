@@ -6,6 +6,8 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 
+namespace exegia::signin {
+
 LocalInbox::LocalInbox(QObject *parent)
     : QObject(parent)
     , m_network(new QNetworkAccessManager(this))
@@ -27,6 +29,10 @@ void LocalInbox::refresh()
     url.setPath(url.path() + QStringLiteral("/messages"));
     QNetworkRequest request(url);
     request.setTransferTimeout(10000);
+    if (!m_key.isEmpty()) {
+        request.setRawHeader("apikey", m_key.toUtf8());
+        request.setRawHeader("Authorization", "Bearer " + m_key.toUtf8());
+    }
     m_reply = m_network->get(request);
     QNetworkReply *reply = m_reply;
     connect(reply, &QNetworkReply::finished, this, [this, reply] { finished(reply); });
@@ -52,3 +58,5 @@ void LocalInbox::finished(QNetworkReply *reply)
     }
     emit loaded();
 }
+
+} // namespace exegia::signin

@@ -9,6 +9,8 @@
 class QNetworkAccessManager;
 class QNetworkReply;
 
+namespace exegia::signin {
+
 // Reads the local backend's mailbox (GET <mailbox>/messages), so a person
 // in local mode can see the codes "sent" to them. Only the emulator has a
 // mailbox; a real project sends real email.
@@ -26,7 +28,13 @@ public:
 
     explicit LocalInbox(QObject *parent = nullptr);
 
-    void setMailboxUrl(const QUrl &url) { m_mailbox = url; }
+    // `key` (the local backend's secret key) is sent as apikey and Bearer
+    // credential; the mailbox refuses readers without it.
+    void setMailbox(const QUrl &url, const QString &key)
+    {
+        m_mailbox = url;
+        m_key = key;
+    }
     QUrl mailboxUrl() const { return m_mailbox; }
 
     // Newest first. One request at a time: a refresh cancels the previous one.
@@ -42,7 +50,10 @@ private:
     void finished(QNetworkReply *reply);
 
     QUrl m_mailbox;
+    QString m_key;
     QNetworkAccessManager *m_network;
     QNetworkReply *m_reply = nullptr;
     QList<Message> m_messages;
 };
+
+} // namespace exegia::signin

@@ -5,23 +5,24 @@
 
 #include <QMainWindow>
 
-class AccountPage;
-class AvatarLoader;
-class BrowserPage;
-class CodePage;
-class LocalBackend;
-class LocalInbox;
-class LocalInboxDialog;
 class QLabel;
 class QPushButton;
 class QStackedWidget;
-class RegisterPage;
-class RestorePage;
-class SignInPage;
 
-// The window: one page per model state in a QStackedWidget, and a footer
-// that names the backend and opens Settings and (in local mode) the inbox.
-// It also owns the backend's lifecycle: the emulator process in local mode.
+namespace exegia::signin {
+
+class AvatarLoader;
+class BackendController;
+class BackendFailedPage;
+class LocalBackend;
+class LocalInbox;
+class LocalInboxDialog;
+class Page;
+
+// The window: one page per model page in a QStackedWidget, a line that
+// says when the local backend is restarting, and a footer that names the
+// backend and opens Settings and (in local mode) the inbox. The backend
+// itself is the BackendController's; this only shows what it says.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -33,6 +34,9 @@ public:
         QString localDataDir;
         // Extra emulator options (tests shorten the email cooldown).
         QStringList localBackendArguments;
+        // How often the local backend is restarted before the window gives
+        // up and offers Restart (tests make it fail sooner).
+        int localBackendRestarts = 5;
         // Tests turn this off so window sizes do not leak between runs.
         bool rememberGeometry = true;
         // Keychain and browser. Unset parts get the app's defaults (the OS
@@ -46,7 +50,8 @@ public:
     ~MainWindow() override;
 
     AuthModel *model() const { return m_model; }
-    LocalBackend *localBackend() const { return m_localBackend; }
+    BackendController *backend() const { return m_backend; }
+    LocalBackend *localBackend() const;
     QStackedWidget *pages() const { return m_pages; }
 
 public slots:
@@ -66,9 +71,9 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    void useBackend(const BackendChoice &choice);
-    void useLocalBackend();
-    void startLocalBackend();
+    static AuthModel::Environment environmentFor(const Options &options);
+    void buildPages();
+    QLayout *buildFooter();
     void showPage();
     void refreshFooter();
     void retranslate();
@@ -76,19 +81,18 @@ private:
     Options m_options;
     AuthModel *m_model;
     AvatarLoader *m_avatar;
-    LocalBackend *m_localBackend;
     LocalInbox *m_inbox;
+    BackendController *m_backend;
     LocalInboxDialog *m_inboxDialog = nullptr;
-    QStackedWidget *m_pages;
-    SignInPage *m_signIn;
-    CodePage *m_code;
-    RegisterPage *m_register;
-    AccountPage *m_account;
-    BrowserPage *m_browser;
-    RestorePage *m_restore;
-    QLabel *m_backendLabel;
-    QPushButton *m_inboxButton;
-    QPushButton *m_settingsButton;
+    QStackedWidget *m_pages = nullptr;
+    QList<Page *> m_modelPages;
+    BackendFailedPage *m_backendFailed = nullptr;
+    QLabel *m_restartingLabel = nullptr;
+    QLabel *m_backendLabel = nullptr;
+    QPushButton *m_inboxButton = nullptr;
+    QPushButton *m_settingsButton = nullptr;
     bool m_painted = false;
     bool m_restyling = false;
 };
+
+} // namespace exegia::signin

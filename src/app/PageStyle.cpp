@@ -13,6 +13,8 @@ static void initExegiaResources()
     Q_INIT_RESOURCE(exegia_signin);
 }
 
+namespace exegia::signin {
+
 namespace PageStyle {
 
 void initResources()
@@ -149,3 +151,5 @@ void showMessage(QLabel *label, const QString &text, QWidget *field)
 }
 
 } // namespace PageStyle
+
+} // namespace exegia::signin

@@ -8,6 +8,8 @@ class QLabel;
 class QPalette;
 class QWidget;
 
+namespace exegia::signin {
+
 // The app's look in one place. Widgets in the .ui files carry a dynamic
 // property "role" (title, subtitle, error, notice, secondary, primary, link,
 // provider, badge, card); the style sheet built here styles them from the
@@ -37,3 +39,5 @@ void showMessage(QLabel *label, const QString &text, QWidget *field = nullptr);
 void fitWrappedHeight(QLabel *label);
 
 } // namespace PageStyle
+
+} // namespace exegia::signin

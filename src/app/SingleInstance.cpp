@@ -9,6 +9,8 @@ namespace {
 constexpr char kShow[] = "show\n";
 } // namespace
 
+namespace exegia::signin {
+
 SingleInstance::SingleInstance(const QString &directory)
     : m_path(QDir(directory).filePath(QStringLiteral("exegia-signin.lock")))
     , m_socketPath(QDir(directory).filePath(QStringLiteral("exegia-signin.socket")))
@@ -79,3 +81,5 @@ QString SingleInstance::alreadyRunningMessage()
     return tr("Exegia Sign-In is already running. Switch to its window: two copies would share "
               "one saved session and could sign each other out.");
 }
+
+} // namespace exegia::signin

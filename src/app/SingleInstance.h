@@ -8,6 +8,7 @@
 #include <memory>
 
 class QLocalServer;
+namespace exegia::signin {
 
 // One running copy per user: two copies would share one keychain entry
 // and, with single-use refresh tokens, could revoke each other's session
@@ -46,3 +47,5 @@ private:
     std::unique_ptr<QLocalServer> m_server;
     qint64 m_otherPid = 0;
 };
+
+} // namespace exegia::signin

@@ -5,6 +5,8 @@
 #include <QLibraryInfo>
 #include <QTranslator>
 
+namespace exegia::signin {
+
 namespace Translations {
 
 namespace {
@@ -76,3 +78,5 @@ QStringList available()
 }
 
 } // namespace Translations
+
+} // namespace exegia::signin

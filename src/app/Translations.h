@@ -3,6 +3,8 @@
 #include <QLocale>
 #include <QString>
 
+namespace exegia::signin {
+
 // Loads the app's translation (compiled into the binary under :/i18n) and
 // Qt's own (qtbase: standard buttons, context menus) for one locale.
 namespace Translations {
@@ -16,3 +18,5 @@ bool install(const QLocale &locale);
 QStringList available();
 
 } // namespace Translations
+
+} // namespace exegia::signin

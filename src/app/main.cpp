@@ -18,6 +18,9 @@
 
 #include <cstdio>
 
+using namespace exegia::signin;
+using namespace Qt::StringLiterals;
+
 namespace {
 
 // For the second-launch test only (EXEGIA_TEST_PROBE): once the model has
@@ -50,44 +53,75 @@ void installTestProbe(MainWindow &window, const QByteArray &mode)
     QObject::connect(model, &AuthModel::stateChanged, model, check, Qt::QueuedConnection);
 }
 
+void setApplicationIdentity()
+{
+    QCoreApplication::setOrganizationName(u"Exegia"_s);
+    QCoreApplication::setOrganizationDomain(u"exegia.example"_s);
+    QCoreApplication::setApplicationName(u"exegia-signin"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(EXEGIA_APP_VERSION));
+    QGuiApplication::setApplicationDisplayName(u"Exegia Sign-In"_s);
+    QGuiApplication::setDesktopFileName(u"exegia-signin"_s);
+}
+
+struct Arguments
+{
+    CommandLineOptions backend;
+    QLocale locale;
+};
+
+Arguments parseArguments(const QApplication &app)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption urlOption(
+        u"url"_s, u"Supabase project URL (overrides SUPABASE_URL)."_s, u"url"_s);
+    const QCommandLineOption keyOption(
+        u"key"_s, u"Publishable (anon) key (overrides SUPABASE_PUBLISHABLE_KEY)."_s, u"key"_s);
+    const QCommandLineOption localOption(u"local"_s, u"Use the local backend on this computer."_s);
+    const QCommandLineOption langOption(
+        u"lang"_s, u"User interface language, e.g. de or fr (default: the system's)."_s,
+        u"language"_s);
+    parser.setApplicationDescription(
+        u"Sign in to an Exegia (Supabase) project from the desktop."_s);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOptions({urlOption, keyOption, localOption, langOption});
+    parser.process(app);
+    return {{parser.value(urlOption), parser.value(keyOption), parser.isSet(localOption)},
+            parser.isSet(langOption) ? QLocale(parser.value(langOption)) : QLocale::system()};
+}
+
+// For start-up measurements: the wall clock at the first painted frame.
+void installStartupProbe(MainWindow &window)
+{
+    QObject::connect(&window, &MainWindow::firstPainted, &window, [] {
+        std::fprintf(stderr, "first-paint-epoch-ms %lld\n",
+                     static_cast<long long>(QDateTime::currentMSecsSinceEpoch()));
+        std::fflush(stderr);
+    });
+}
+
+// Signed in just before quitting: give the keychain a moment to take the
+// session, or the next start would ask to sign in again.
+void waitForKeychain(const MainWindow &window)
+{
+    QFuture<bool> saved = window.model()->sessionSaved();
+    if (saved.isFinished())
+        return;
+    QEventLoop wait;
+    saved.then(&wait, [&wait](bool) { wait.quit(); });
+    QTimer::singleShot(3000, &wait, &QEventLoop::quit);
+    wait.exec();
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
-    QCoreApplication::setOrganizationName(QStringLiteral("Exegia"));
-    QCoreApplication::setOrganizationDomain(QStringLiteral("exegia.example"));
-    QCoreApplication::setApplicationName(QStringLiteral("exegia-signin"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(EXEGIA_APP_VERSION));
-    QGuiApplication::setApplicationDisplayName(QStringLiteral("Exegia Sign-In"));
-    QGuiApplication::setDesktopFileName(QStringLiteral("exegia-signin"));
-
-    // --lang must be known before anything translatable is created, so read
-    // it with a first, silent pass over the arguments.
-    QCommandLineParser parser;
-    const QCommandLineOption urlOption(
-        QStringLiteral("url"), QStringLiteral("Supabase project URL (overrides SUPABASE_URL)."),
-        QStringLiteral("url"));
-    const QCommandLineOption keyOption(
-        QStringLiteral("key"),
-        QStringLiteral("Publishable (anon) key (overrides SUPABASE_PUBLISHABLE_KEY)."),
-        QStringLiteral("key"));
-    const QCommandLineOption localOption(QStringLiteral("local"),
-                                         QStringLiteral("Use the local backend on this computer."));
-    const QCommandLineOption langOption(
-        QStringLiteral("lang"),
-        QStringLiteral("User interface language, e.g. de or fr (default: the system's)."),
-        QStringLiteral("language"));
-    parser.setApplicationDescription(
-        QStringLiteral("Sign in to an Exegia (Supabase) project from the desktop."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addOptions({urlOption, keyOption, localOption, langOption});
-    parser.process(app);
-
-    const QLocale locale =
-        parser.isSet(langOption) ? QLocale(parser.value(langOption)) : QLocale::system();
-    Translations::install(locale);
+    setApplicationIdentity();
+    // The language must be known before anything translatable is created.
+    const Arguments arguments = parseArguments(app);
+    Translations::install(arguments.locale);
 
     const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     SingleInstance instance(dataDir);
@@ -105,9 +139,8 @@ int main(int argc, char *argv[])
     QSettings settings;
     MainWindow::Options options;
     options.backend = AppConfig::resolve(
-        {parser.value(urlOption), parser.value(keyOption), parser.isSet(localOption)},
-        QProcessEnvironment::systemEnvironment(), SavedSettings::load(settings));
-    options.localDataDir = QDir(dataDir).filePath(QStringLiteral("local-backend"));
+        arguments.backend, QProcessEnvironment::systemEnvironment(), SavedSettings::load(settings));
+    options.localDataDir = QDir(dataDir).filePath(u"local-backend"_s);
 
     MainWindow window(options);
     instance.listen([&window] {
@@ -118,23 +151,10 @@ int main(int argc, char *argv[])
     });
     if (const QByteArray probe = qgetenv("EXEGIA_TEST_PROBE"); !probe.isEmpty())
         installTestProbe(window, probe);
-    // For start-up measurements: the wall clock at the first painted frame.
-    if (qEnvironmentVariableIsSet("EXEGIA_STARTUP_PROBE")) {
-        QObject::connect(&window, &MainWindow::firstPainted, &window, [] {
-            std::fprintf(stderr, "first-paint-epoch-ms %lld\n",
-                         static_cast<long long>(QDateTime::currentMSecsSinceEpoch()));
-            std::fflush(stderr);
-        });
-    }
+    if (qEnvironmentVariableIsSet("EXEGIA_STARTUP_PROBE"))
+        installStartupProbe(window);
     window.show();
     const int status = app.exec();
-    // Signed in just before quitting: give the keychain a moment to take
-    // the session, or the next start would ask to sign in again.
-    if (QFuture<bool> saved = window.model()->sessionSaved(); !saved.isFinished()) {
-        QEventLoop wait;
-        saved.then(&wait, [&wait](bool) { wait.quit(); });
-        QTimer::singleShot(3000, &wait, &QEventLoop::quit);
-        wait.exec();
-    }
+    waitForKeychain(window);
     return status;
 }

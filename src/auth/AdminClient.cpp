@@ -1,12 +1,14 @@
 #include <exegia/auth/AdminClient.h>
 
 #include <exegia/auth/ClientConfig.h>
-#include <exegia/auth/ConfigError.h>
-#include <exegia/auth/HttpTransport.h>
-#include <exegia/auth/Jwt.h>
-#include <exegia/auth/ProfileStore.h>
+#include <exegia/auth/Errors.h>
 
 #include "detail/Completion.h"
+#include "detail/HttpTransport.h"
+#include "detail/Jwt.h"
+#include "detail/ProfileStore.h"
+
+using namespace Qt::StringLiterals;
 
 namespace exegia::auth {
 
@@ -23,10 +25,11 @@ AdminClient::AdminClient(const QUrl &projectUrl, const QString &serviceKey, QObj
 {
     validateProjectUrl(projectUrl);
     if (m_serviceKey.isEmpty())
-        throw ConfigError(tr("The service key is missing."));
+        throw ConfigError(ConfigError::Kind::MissingKey, u"the service key is missing"_s);
     if (!isServiceKey(m_serviceKey))
-        throw ConfigError(tr("This is not a service key. The admin client needs the project's "
-                             "secret key (sb_secret_...) or its service_role key."));
+        throw ConfigError(ConfigError::Kind::NotServiceKey,
+                          u"this is not a service key: the admin client needs the project's "
+                          u"secret key (sb_secret_...) or its service_role key"_s);
     m_transport = new HttpTransport(
         {projectUrl, m_serviceKey, requestTimeout, ClientConfig::defaultClientInfo()}, this);
     m_profiles = std::make_unique<ProfileStore>(m_transport);
@@ -34,12 +37,18 @@ AdminClient::AdminClient(const QUrl &projectUrl, const QString &serviceKey, QObj
 
 AdminClient::~AdminClient() = default;
 
+bool AdminClient::isValidUserId(const QString &userId)
+{
+    return ProfileStore::isValidUserId(userId);
+}
+
 QFuture<QJsonObject> AdminClient::createUserProfile(const QString &userId,
                                                     const QJsonObject &fields)
 {
     if (fields.contains(u"id") && fields.value(u"id").toString() != userId)
         return detail::failedFuture<QJsonObject>(
-            ConfigError(tr("The fields name a different id than the user id.")));
+            ConfigError(ConfigError::Kind::InvalidArgument,
+                        u"the fields name a different id than the user id"_s));
     QJsonObject row = fields;
     row.insert(u"id", userId);
     return m_profiles->insert(m_serviceKey, row);

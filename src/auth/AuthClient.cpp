@@ -1,22 +1,18 @@
 #include <exegia/auth/AuthClient.h>
-#include <exegia/auth/ProfileCheckError.h>
 
-#include <exegia/auth/ApiError.h>
-#include <exegia/auth/AuthApiError.h>
-#include <exegia/auth/ConfigError.h>
-#include <exegia/auth/HttpTransport.h>
-#include <exegia/auth/Jwt.h>
-#include <exegia/auth/Logging.h>
-#include <exegia/auth/NetworkError.h>
-#include <exegia/auth/Pkce.h>
-#include <exegia/auth/ProfileStore.h>
+#include <exegia/auth/Errors.h>
 
-#include "detail/Async.h"
 #include "detail/AuthBodies.h"
-#include "detail/Completion.h"
+#include "detail/Chain.h"
+#include "detail/HttpTransport.h"
+#include "detail/Jwt.h"
+#include "detail/Logging.h"
+#include "detail/Pkce.h"
+#include "detail/ProfileStore.h"
 #include "detail/Replies.h"
+#include "detail/Wire.h"
 
-#include <QCoreApplication>
+using namespace Qt::StringLiterals;
 
 namespace exegia::auth {
 
@@ -24,18 +20,31 @@ using detail::Completion;
 using detail::defaultDisplayName;
 using detail::forward;
 using detail::refusedFields;
-using detail::valueOf;
-using detail::whenFinished;
+using detail::step;
 using detail::withCaptcha;
 
+namespace {
+
+Transport *defaultTransport(const ClientConfig &config)
+{
+    config.validate(); // before anything is built from it
+    return new HttpTransport(
+        {config.projectUrl, config.publishableKey, config.requestTimeout, config.clientInfo});
+}
+
+} // namespace
+
 AuthClient::AuthClient(const ClientConfig &config, QObject *parent)
+    : AuthClient(config, defaultTransport(config), parent)
+{}
+
+AuthClient::AuthClient(const ClientConfig &config, Transport *transport, QObject *parent)
     : QObject(parent)
     , m_config(config)
+    , m_transport(transport)
 {
+    m_transport->setParent(this);
     m_config.validate();
-    m_transport = new HttpTransport({m_config.projectUrl, m_config.publishableKey,
-                                     m_config.requestTimeout, m_config.clientInfo},
-                                    this);
     m_profiles = std::make_unique<ProfileStore>(m_transport);
 }
 
@@ -43,21 +52,19 @@ AuthClient::~AuthClient() = default;
 
 QString AuthClient::providerDisplayName(const QString &provider)
 {
-    if (provider == QLatin1String("google"))
-        return QStringLiteral("Google");
-    if (provider == QLatin1String("apple"))
-        return QStringLiteral("Apple");
-    if (provider == QLatin1String("email"))
-        return tr("email");
+    if (provider == "google"_L1)
+        return u"Google"_s;
+    if (provider == "apple"_L1)
+        return u"Apple"_s;
     return provider;
 }
 
-QFuture<HttpReply> AuthClient::post(const QString &path, const QUrlQuery &query,
+QFuture<HttpReply> AuthClient::post(QLatin1StringView path, const QUrlQuery &query,
                                     const QJsonObject &body, const QString &bearer)
 {
     HttpRequest request;
     request.method = "POST";
-    request.path = QStringLiteral("/auth/v1") + path;
+    request.path = path;
     request.query = query;
     request.body = body;
     request.bearer = bearer;
@@ -67,21 +74,27 @@ QFuture<HttpReply> AuthClient::post(const QString &path, const QUrlQuery &query,
 QFuture<HttpReply> AuthClient::getUser(const QString &accessToken)
 {
     HttpRequest request;
-    request.path = QStringLiteral("/auth/v1/user");
+    request.path = wire::kUser;
     request.bearer = accessToken;
     return m_transport->request(request);
+}
+
+QFuture<Session> AuthClient::tokenGrant(QLatin1StringView grantType, const QJsonObject &body)
+{
+    QUrlQuery query;
+    query.addQueryItem(wire::kGrantType, grantType);
+    Completion<Session> done;
+    step(this, done, post(wire::kToken, query, body),
+         [done](const HttpReply &reply) { done.succeed(detail::authSession(reply)); });
+    return done.future();
 }
 
 QFuture<SignInResult> AuthClient::checkProfile(QFuture<HttpReply> tokenReply,
                                                const QString &provider)
 {
     Completion<SignInResult> done;
-    whenFinished(this, tokenReply, [this, done, provider](QFuture<HttpReply> f) {
-        done.guard([&] {
-            whenFinished(
-                this, completeSignIn(detail::authSession(valueOf(f)), provider),
-                [done](QFuture<SignInResult> r) { done.guard([&] { done.succeed(valueOf(r)); }); });
-        });
+    step(this, done, tokenReply, [this, done, provider](const HttpReply &reply) {
+        forward(this, done, completeSignIn(detail::authSession(reply), provider));
     });
     return done.future();
 }
@@ -89,67 +102,61 @@ QFuture<SignInResult> AuthClient::checkProfile(QFuture<HttpReply> tokenReply,
 QFuture<SignInResult> AuthClient::completeSignIn(const Session &session, const QString &provider)
 {
     Completion<SignInResult> done;
-    auto fetch = m_profiles->fetch(session.accessToken, session.user.id);
-    whenFinished(this, fetch, [done, session, provider](auto pf) {
-        done.guard([&] {
-            std::optional<QJsonObject> row;
-            try {
-                row = valueOf(pf);
-            } catch (const Error &e) {
-                // Keep the session: the sign-in is done (a code is spent).
-                throw ProfileCheckError(session, provider, std::current_exception(),
-                                        e.userMessage());
-            }
+    auto keepSession = [session, provider](std::exception_ptr cause) {
+        // Keep the session: the sign-in is done (a code is spent).
+        throw ProfileCheckError(session, provider, cause);
+    };
+    step(
+        this, done, m_profiles->fetch(session.accessToken, session.user.id),
+        [done, session, provider](const std::optional<QJsonObject> &row) {
             SignInResult result;
             result.session = session;
             if (row) {
                 result.ok = true;
-                result.currentUser = CurrentUser{session.user, std::move(row)};
+                result.currentUser = CurrentUser{session.user, row};
             } else {
                 result.needsSignup = true;
-                result.message = tr("You signed in with %1, but there is no profile for "
-                                    "this account yet. Create one to continue.")
-                                     .arg(providerDisplayName(provider));
+                result.message =
+                    u"You signed in with %1, but there is no profile for this account "
+                    u"yet. Create one to continue."_s.arg(providerDisplayName(provider));
             }
             done.succeed(std::move(result));
-        });
-    });
+        },
+        keepSession);
     return done.future();
 }
 
 QFuture<SignInResult> AuthClient::signInWithIdToken(const QString &provider, const QString &idToken,
                                                     const IdTokenOptions &options)
 {
-    QJsonObject body{{u"provider"_qs, provider}, {u"id_token"_qs, idToken}};
+    QJsonObject body{{u"provider"_s, provider}, {u"id_token"_s, idToken}};
     if (!options.accessToken.isEmpty())
         body.insert(u"access_token", options.accessToken);
     if (!options.nonce.isEmpty())
         body.insert(u"nonce", options.nonce);
     QUrlQuery query;
-    query.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("id_token"));
-    return checkProfile(
-        post(QStringLiteral("/token"), query, withCaptcha(body, options.captchaToken)), provider);
+    query.addQueryItem(wire::kGrantType, wire::kGrantIdToken);
+    return checkProfile(post(wire::kToken, query, withCaptcha(body, options.captchaToken)),
+                        provider);
 }
 
 QFuture<OtpResponse> AuthClient::requestEmailOtp(const QString &email,
                                                  const EmailOtpOptions &options)
 {
-    QJsonObject body{{u"email"_qs, email}};
+    QJsonObject body{{u"email"_s, email}};
     if (options.shouldCreateUser)
         body.insert(u"create_user", *options.shouldCreateUser);
     QUrlQuery query;
     if (!options.emailRedirectTo.isEmpty())
-        detail::addEncoded(query, QStringLiteral("redirect_to"), options.emailRedirectTo);
+        detail::addEncoded(query, wire::kRedirectTo, options.emailRedirectTo);
     Completion<OtpResponse> done;
-    whenFinished(this, post(QStringLiteral("/otp"), query, withCaptcha(body, options.captchaToken)),
-                 [done](QFuture<HttpReply> f) {
-                     done.guard([&] {
-                         OtpResponse response;
-                         response.raw = detail::authObject(valueOf(f));
-                         response.messageId = response.raw.value(u"message_id").toString();
-                         done.succeed(std::move(response));
-                     });
-                 });
+    step(this, done, post(wire::kOtp, query, withCaptcha(body, options.captchaToken)),
+         [done](const HttpReply &reply) {
+             OtpResponse response;
+             response.raw = detail::authObject(reply);
+             response.messageId = response.raw.value(u"message_id").toString();
+             done.succeed(std::move(response));
+         });
     return done.future();
 }
 
@@ -157,10 +164,9 @@ QFuture<SignInResult> AuthClient::verifyEmailOtp(const QString &email, const QSt
                                                  const VerifyOtpOptions &options)
 {
     const QJsonObject body{
-        {u"type"_qs, u"email"_qs}, {u"email"_qs, email}, {u"token"_qs, code.trimmed()}};
-    return checkProfile(
-        post(QStringLiteral("/verify"), {}, withCaptcha(body, options.captchaToken)),
-        QStringLiteral("email"));
+        {u"type"_s, u"email"_s}, {u"email"_s, email}, {u"token"_s, code.trimmed()}};
+    return checkProfile(post(wire::kVerify, {}, withCaptcha(body, options.captchaToken)),
+                        u"email"_s);
 }
 
 QFuture<AuthResponse> AuthClient::startAnonymousSession(const AnonymousOptions &options)
@@ -169,11 +175,9 @@ QFuture<AuthResponse> AuthClient::startAnonymousSession(const AnonymousOptions &
     if (!options.data.isEmpty())
         body.insert(u"data", options.data);
     Completion<AuthResponse> done;
-    whenFinished(this, post(QStringLiteral("/signup"), {}, withCaptcha(body, options.captchaToken)),
-                 [done](QFuture<HttpReply> f) {
-                     done.guard(
-                         [&] { done.succeed(AuthResponse{detail::authSession(valueOf(f))}); });
-                 });
+    step(
+        this, done, post(wire::kSignup, {}, withCaptcha(body, options.captchaToken)),
+        [done](const HttpReply &reply) { done.succeed(AuthResponse{detail::authSession(reply)}); });
     return done.future();
 }
 
@@ -186,9 +190,9 @@ QFuture<SignUpResult> AuthClient::signUp(const SignUpOptions &options)
         return detail::readyFuture(std::move(result));
     };
     if (withToken && options.anonymous)
-        return refuse(tr("Sign-up needs either an access token or anonymous, not both."));
+        return refuse(u"Sign-up needs either an access token or anonymous, not both."_s);
     if (!withToken && !options.anonymous)
-        return refuse(tr("Sign-up needs an access token or anonymous."));
+        return refuse(u"Sign-up needs an access token or anonymous."_s);
     if (auto why = refusedFields(options.profileFields))
         return refuse(*why);
 
@@ -196,20 +200,15 @@ QFuture<SignUpResult> AuthClient::signUp(const SignUpOptions &options)
     const QJsonObject fields = options.profileFields;
     if (options.anonymous) {
         auto guest = startAnonymousSession({options.anonymousMetadata, options.captchaToken});
-        whenFinished(this, guest, [this, done, fields](QFuture<AuthResponse> f) {
-            done.guard([&] {
-                const Session session = valueOf(f).session;
-                forward(this, insertProfile(session.accessToken, session, session.user, fields),
-                        done);
-            });
+        step(this, done, guest, [this, done, fields](const AuthResponse &r) {
+            const Session &s = r.session;
+            forward(this, done, insertProfile(s.accessToken, s, s.user, fields));
         });
     } else {
         const QString token = options.accessToken;
-        whenFinished(this, getUser(token), [this, done, fields, token](QFuture<HttpReply> f) {
-            done.guard([&] {
-                const User user = detail::authUser(valueOf(f));
-                forward(this, insertProfile(token, std::nullopt, user, fields), done);
-            });
+        step(this, done, getUser(token), [this, done, fields, token](const HttpReply &reply) {
+            const User user = detail::authUser(reply);
+            forward(this, done, insertProfile(token, std::nullopt, user, fields));
         });
     }
     return done.future();
@@ -222,54 +221,47 @@ QFuture<SignUpResult> AuthClient::insertProfile(const QString &bearer,
     fields.insert(u"id", user.id);
     if (fields.value(u"display_name").toString().trimmed().isEmpty())
         fields.insert(u"display_name", defaultDisplayName(user));
+    SignUpResult result;
+    result.session = session;
     Completion<SignUpResult> done;
-    auto inserted = m_profiles->insert(bearer, fields);
-    whenFinished(this, inserted, [this, done, bearer, session, user](QFuture<QJsonObject> f) {
+    auto created = [done, result, user](const QJsonObject &row) mutable {
+        result.ok = true;
+        result.currentUser = CurrentUser{user, row};
+        done.succeed(std::move(result));
+    };
+    auto existing = [done, result, user](const std::optional<QJsonObject> &row) mutable {
+        result.alreadyRegistered = true;
+        result.currentUser = CurrentUser{user, row};
+        result.message = u"This account already has a profile."_s;
+        done.succeed(std::move(result));
+    };
+    // Two inserts raced, or the user registered before: read the row back.
+    auto readBack = [this, done, bearer, user, existing](std::exception_ptr error) {
         try {
-            SignUpResult result;
-            result.ok = true;
-            result.session = session;
-            result.currentUser = CurrentUser{user, valueOf(f)};
-            done.succeed(std::move(result));
+            std::rethrow_exception(error);
         } catch (const ApiError &e) {
-            // Two inserts raced, or the user registered before: not an error.
             if (!e.isUniqueViolation())
-                return done.fail(std::current_exception());
-            qCInfo(lcAuth) << "profile already exists; reading it back";
-            auto existing = m_profiles->fetch(bearer, user.id);
-            whenFinished(this, existing, [done, session, user](auto rf) {
-                done.guard([&] {
-                    SignUpResult result;
-                    result.alreadyRegistered = true;
-                    result.session = session;
-                    result.currentUser = CurrentUser{user, valueOf(rf)};
-                    result.message = tr("This account already has a profile.");
-                    done.succeed(std::move(result));
-                });
-            });
-        } catch (...) {
-            done.fail(std::current_exception());
+                throw;
         }
-    });
+        qCInfo(lcAuth) << "profile already exists; reading it back";
+        step(this, done, m_profiles->fetch(bearer, user.id), existing);
+    };
+    step(this, done, m_profiles->insert(bearer, fields), created, readBack);
     return done.future();
 }
 
 QFuture<std::optional<CurrentUser>> AuthClient::getCurrentUserRecord(const QString &accessToken)
 {
     Completion<std::optional<CurrentUser>> done;
-    whenFinished(this, getUser(accessToken), [this, done, accessToken](QFuture<HttpReply> f) {
-        done.guard([&] {
-            const HttpReply reply = valueOf(f);
-            if (reply.status == 403 &&
-                AuthApiError::fromReply(reply).errorCode() == QLatin1String("user_not_found")) {
-                done.succeed(std::nullopt);
-                return;
-            }
-            const User user = detail::authUser(reply);
-            whenFinished(this, m_profiles->fetch(accessToken, user.id), [done, user](auto pf) {
-                done.guard([&] { done.succeed(CurrentUser{user, valueOf(pf)}); });
-            });
-        });
+    step(this, done, getUser(accessToken), [this, done, accessToken](const HttpReply &reply) {
+        if (reply.status == 403 &&
+            AuthApiError::fromReply(reply).errorCode() == wire::kUserNotFound)
+            return done.succeed(std::nullopt);
+        const User user = detail::authUser(reply);
+        step(this, done, m_profiles->fetch(accessToken, user.id),
+             [done, user](const std::optional<QJsonObject> &row) {
+                 done.succeed(CurrentUser{user, row});
+             });
     });
     return done.future();
 }
@@ -281,39 +273,27 @@ AuthClient::linkIdentityToCurrentUser(const QString &accessToken, const QString 
     for (auto it = options.queryParams.cbegin(); it != options.queryParams.cend(); ++it) {
         if (detail::isReservedLinkParam(it.key()))
             return detail::failedFuture<LinkIdentityRequest>(
-                ConfigError(tr("The parameter \"%1\" is set by the library and cannot be passed.")
-                                .arg(it.key())));
+                ConfigError(ConfigError::Kind::InvalidArgument,
+                            u"the parameter \"%1\" is set by the library"_s.arg(it.key())));
     }
     if (provider.isEmpty())
         return detail::failedFuture<LinkIdentityRequest>(
-            ConfigError(tr("No provider was given to link.")));
+            ConfigError(ConfigError::Kind::InvalidArgument, u"no provider to link"_s));
 
     Completion<LinkIdentityRequest> done;
-    whenFinished(this, getUser(accessToken), [=, this](QFuture<HttpReply> f) {
-        done.guard([&] {
-            const User user = detail::authUser(valueOf(f));
-            LinkIdentityRequest link;
-            link.provider = provider;
-            if (user.providers().contains(provider)) {
-                link.alreadyLinked = true;
-                done.succeed(std::move(link));
-                return;
-            }
-            link.codeVerifier = Pkce::generateVerifier();
-            const HttpRequest request = detail::linkAuthorizeRequest(
-                accessToken, provider, options, Pkce::challenge(link.codeVerifier));
-            whenFinished(this, m_transport->request(request), [done, link](auto af) mutable {
-                done.guard([&] {
-                    link.url = QUrl(detail::authObject(valueOf(af)).value(u"url").toString(),
-                                    QUrl::StrictMode);
-                    const QString scheme = link.url.scheme();
-                    if (!link.url.isValid() ||
-                        (scheme != QLatin1String("https") && scheme != QLatin1String("http")))
-                        throw NetworkError(NetworkError::Kind::MalformedReply,
-                                           QStringLiteral("no usable authorization url"));
-                    done.succeed(std::move(link));
-                });
-            });
+    LinkIdentityRequest link;
+    link.provider = provider;
+    step(this, done, getUser(accessToken), [=, this](const HttpReply &reply) mutable {
+        if (detail::authUser(reply).providers().contains(provider)) {
+            link.alreadyLinked = true;
+            return done.succeed(std::move(link));
+        }
+        link.codeVerifier = Pkce::generateVerifier();
+        const HttpRequest request = detail::linkAuthorizeRequest(
+            accessToken, provider, options, Pkce::challenge(link.codeVerifier));
+        step(this, done, m_transport->request(request), [done, link](const HttpReply &r) mutable {
+            link.url = detail::authorizationUrl(r);
+            done.succeed(std::move(link));
         });
     });
     return done.future();
@@ -322,46 +302,28 @@ AuthClient::linkIdentityToCurrentUser(const QString &accessToken, const QString 
 QFuture<Session> AuthClient::exchangeCodeForSession(const QString &authCode,
                                                     const QString &codeVerifier)
 {
-    QUrlQuery query;
-    query.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("pkce"));
-    const QJsonObject body{{u"auth_code"_qs, authCode}, {u"code_verifier"_qs, codeVerifier}};
-    Completion<Session> done;
-    whenFinished(this, post(QStringLiteral("/token"), query, body), [done](QFuture<HttpReply> f) {
-        done.guard([&] { done.succeed(detail::authSession(valueOf(f))); });
-    });
-    return done.future();
+    return tokenGrant(wire::kGrantPkce,
+                      {{u"auth_code"_s, authCode}, {u"code_verifier"_s, codeVerifier}});
 }
 
 QFuture<Session> AuthClient::refreshSession(const QString &refreshToken)
 {
-    QUrlQuery query;
-    query.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("refresh_token"));
-    const QJsonObject body{{u"refresh_token"_qs, refreshToken}};
-    Completion<Session> done;
-    whenFinished(this, post(QStringLiteral("/token"), query, body), [done](QFuture<HttpReply> f) {
-        done.guard([&] { done.succeed(detail::authSession(valueOf(f))); });
-    });
-    return done.future();
+    return tokenGrant(wire::kGrantRefreshToken, {{u"refresh_token"_s, refreshToken}});
 }
 
 QFuture<void> AuthClient::signOut(const QString &accessToken, SignOutScope scope)
 {
     QUrlQuery query;
-    query.addQueryItem(QStringLiteral("scope"), scope == SignOutScope::Global   ? u"global"_qs
-                                                : scope == SignOutScope::Others ? u"others"_qs
-                                                                                : u"local"_qs);
+    query.addQueryItem(wire::kScope, scope == SignOutScope::Global   ? u"global"_s
+                                     : scope == SignOutScope::Others ? u"others"_s
+                                                                     : u"local"_s);
     Completion<void> done;
-    whenFinished(this, post(QStringLiteral("/logout"), query, {}, accessToken),
-                 [done](QFuture<HttpReply> f) {
-                     done.guard([&] {
-                         const HttpReply reply = valueOf(f);
-                         // The session is already gone on the server: signed out all the same.
-                         if (!reply.isSuccess() && reply.status != 401 && reply.status != 403 &&
-                             reply.status != 404)
-                             throw AuthApiError::fromReply(reply);
-                         done.succeed();
-                     });
-                 });
+    step(this, done, post(wire::kLogout, query, {}, accessToken), [done](const HttpReply &reply) {
+        // The session is already gone on the server: signed out all the same.
+        if (!reply.isSuccess() && reply.status != 401 && reply.status != 403 && reply.status != 404)
+            throw AuthApiError::fromReply(reply);
+        done.succeed();
+    });
     return done.future();
 }
 
@@ -370,11 +332,11 @@ QFuture<std::optional<QJsonObject>> AuthClient::updateProfile(const QString &acc
 {
     using Row = std::optional<QJsonObject>;
     if (auto why = refusedFields(fields))
-        return detail::failedFuture<Row>(ConfigError(*why));
+        return detail::failedFuture<Row>(ConfigError(ConfigError::Kind::InvalidArgument, *why));
     const QString userId = Jwt::subject(accessToken);
     if (!ProfileStore::isValidUserId(userId))
-        return detail::failedFuture<Row>(
-            ConfigError(tr("The access token is not a signed-in user's token.")));
+        return detail::failedFuture<Row>(ConfigError(ConfigError::Kind::InvalidArgument,
+                                                     u"the access token is not a user's token"_s));
     return m_profiles->update(accessToken, userId, fields);
 }
 

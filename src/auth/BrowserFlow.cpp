@@ -1,12 +1,10 @@
-#include <exegia/auth/AuthApiError.h>
 #include <exegia/auth/BrowserFlow.h>
-#include <exegia/auth/Logging.h>
 
 #include "detail/Completion.h"
+#include "detail/Logging.h"
+#include "detail/LoopbackReplyHandler.h"
 
 #include <QCoreApplication>
-#include <QHostAddress>
-#include <QOAuthHttpServerReplyHandler>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTimer>
@@ -31,44 +29,18 @@ QString formDecoded(const QVariant &value)
     return value.toString().replace(QLatin1Char('+'), QLatin1Char(' '));
 }
 
-QString page(const QString &title, const QString &text)
+QByteArray page(const QString &title, const QString &text)
 {
-    return QStringLiteral("<div style=\"font-family:sans-serif;max-width:32rem;margin:4rem auto\">"
-                          "<h1>%1</h1><p>%2</p></div>")
-        .arg(title.toHtmlEscaped(), text.toHtmlEscaped());
+    return QStringLiteral("<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
+                          "<meta name=\"viewport\" content=\"width=device-width\">"
+                          "<title>%1</title></head><body style=\"font-family:sans-serif;"
+                          "max-width:32rem;margin:4rem auto;padding:0 1rem\">"
+                          "<h1>%1</h1><p>%2</p></body></html>")
+        .arg(title.toHtmlEscaped(), text.toHtmlEscaped())
+        .toUtf8();
 }
 
 } // namespace
-
-BrowserFlowError::BrowserFlowError(Kind kind, const QString &detail)
-    : Error(detail)
-    , m_kind(kind)
-{}
-
-QString BrowserFlowError::userMessage() const
-{
-    switch (m_kind) {
-    case Kind::Cancelled:
-        return QCoreApplication::translate("exegia::auth::BrowserFlowError",
-                                           "Sign-in was cancelled.");
-    case Kind::TimedOut:
-        return QCoreApplication::translate(
-            "exegia::auth::BrowserFlowError",
-            "The browser sign-in took too long. Please start again.");
-    case Kind::ListenFailed:
-        return QCoreApplication::translate(
-            "exegia::auth::BrowserFlowError",
-            "Could not prepare the browser sign-in on this computer. Please try again.");
-    case Kind::ProviderDenied:
-        return QCoreApplication::translate("exegia::auth::BrowserFlowError",
-                                           "Sign-in was cancelled in the browser.");
-    case Kind::NoCode:
-        break;
-    }
-    return QCoreApplication::translate(
-        "exegia::auth::BrowserFlowError",
-        "The browser came back without signing you in. Please try again.");
-}
 
 struct BrowserFlow::State
 {
@@ -82,6 +54,8 @@ BrowserFlow::BrowserFlow(QObject *parent)
 
 BrowserFlow::~BrowserFlow()
 {
+    // The tab must not be left spinning, nor told a success nobody reported.
+    answerHeld(m_texts.failure);
     if (m_state && !m_done)
         m_state->completion.fail(std::make_exception_ptr(
             BrowserFlowError(BrowserFlowError::Kind::Cancelled, QStringLiteral("flow destroyed"))));
@@ -95,6 +69,16 @@ void BrowserFlow::setLauncher(BrowserLauncher launcher)
 void BrowserFlow::setTimeout(std::chrono::milliseconds timeout)
 {
     m_timeout = timeout;
+}
+
+void BrowserFlow::setOutcomeTimeout(std::chrono::milliseconds timeout)
+{
+    m_outcomeTimeout = timeout;
+}
+
+void BrowserFlow::setPageTexts(const BrowserPageTexts &texts)
+{
+    m_texts = texts;
 }
 
 BrowserLauncher BrowserFlow::systemLauncher()
@@ -116,17 +100,15 @@ BrowserLauncher BrowserFlow::systemLauncher()
 QUrl BrowserFlow::redirectUri()
 {
     if (!m_handler) {
-        // Loopback only: the default would listen on every interface.
-        m_handler = new QOAuthHttpServerReplyHandler(QHostAddress::LocalHost, 0, this);
-        if (!m_handler->isListening()) {
+        m_handler = new detail::LoopbackReplyHandler(this);
+        if (!m_handler->listen()) {
             delete m_handler;
             m_handler = nullptr;
             throw BrowserFlowError(BrowserFlowError::Kind::ListenFailed,
                                    QStringLiteral("cannot listen on 127.0.0.1"));
         }
         m_handler->setCallbackPath(randomPath());
-        // The handler answers after emitting, so the text set in onCallback
-        // is what the browser shows for this very request.
+        // Direct: onCallback reads the handler's current request id.
         connect(m_handler, &QAbstractOAuthReplyHandler::callbackReceived, this,
                 &BrowserFlow::onCallback, Qt::DirectConnection);
     }
@@ -178,45 +160,66 @@ bool BrowserFlow::reopenBrowser()
     if (m_launcher && m_launcher(m_authorizationUrl))
         return true;
     qCWarning(lcAuth) << "could not open the browser; waiting for the URL to be opened by hand";
-    Q_EMIT browserOpenFailed(m_authorizationUrl);
+    emit browserOpenFailed(m_authorizationUrl);
     return false;
 }
 
 void BrowserFlow::cancel()
 {
-    if (m_done || !m_state)
+    // Once the code is out the caller's exchange goes on and decides; only
+    // its reported outcome may answer the tab.
+    if (m_done || !m_state || m_heldRequest != 0)
         return;
     m_state->completion.fail(std::make_exception_ptr(
         BrowserFlowError(BrowserFlowError::Kind::Cancelled, QStringLiteral("cancelled"))));
     finish();
 }
 
+void BrowserFlow::reportOutcome(bool signedIn)
+{
+    if (m_done || m_heldRequest == 0)
+        return;
+    answerHeld(signedIn ? m_texts.success : m_texts.failure);
+    finish();
+}
+
+void BrowserFlow::answerHeld(const QString &text)
+{
+    if (m_heldRequest == 0 || !m_handler)
+        return;
+    m_handler->answer(m_heldRequest, page(m_texts.title, text));
+    m_heldRequest = 0;
+}
+
 void BrowserFlow::onCallback(const QVariantMap &values)
 {
-    const QString app = QCoreApplication::applicationName();
-    if (m_done || !m_state) {
-        // A second callback (a reload, or someone forging one) changes nothing.
-        qCWarning(lcAuth) << "ignored a browser callback after the loop ended";
-        m_handler->setCallbackText(
-            page(tr("Link already used"),
-                 tr("This sign-in has already finished. You can close this tab.")));
+    const quint64 request = m_handler->currentRequest();
+    if (m_done || !m_state || m_heldRequest != 0) {
+        // A second callback (a reload, or someone forging one) changes
+        // nothing, and it did not sign anybody in.
+        qCWarning(lcAuth) << "ignored a browser callback after the loop had one";
+        m_handler->answer(request, page(m_texts.title, m_texts.failure));
         return;
     }
     auto outcome = parseCallback(values);
     if (auto *callback = std::get_if<BrowserCallback>(&outcome)) {
+        // The browser waits for the truth: answered by reportOutcome(), or
+        // after the outcome timeout with neither success nor failure claimed.
+        m_heldRequest = request;
+        m_deadline->stop();
+        m_outcomeDeadline = new QTimer(this);
+        m_outcomeDeadline->setSingleShot(true);
+        connect(m_outcomeDeadline, &QTimer::timeout, this, [this] {
+            qCWarning(lcAuth) << "no sign-in outcome reported in time; the browser is told so";
+            answerHeld(m_texts.undecided);
+            finish();
+        });
+        m_outcomeDeadline->start(m_outcomeTimeout);
         m_state->completion.succeed(std::move(*callback));
-        m_handler->setCallbackText(
-            page(tr("You are signed in"), tr("You can close this tab and return to %1.").arg(app)));
-    } else {
-        m_state->completion.fail(std::get<std::exception_ptr>(outcome));
-        if (values.contains(QStringLiteral("error")))
-            m_handler->setCallbackText(
-                page(tr("Sign-in did not finish"),
-                     tr("Return to %1 to see what happened. You can close this tab.").arg(app)));
-        else
-            m_handler->setCallbackText(
-                page(tr("Sign-in did not finish"), tr("Return to %1 and try again.").arg(app)));
+        return;
     }
+    m_state->completion.fail(std::get<std::exception_ptr>(outcome));
+    m_handler->answer(request, page(m_texts.title, m_texts.failure));
     finish();
 }
 
@@ -248,12 +251,14 @@ void BrowserFlow::finish()
     m_done = true;
     if (m_deadline)
         m_deadline->stop();
-    // Closed after this event: the reply handler is still answering the
-    // browser when onCallback runs.
+    if (m_outcomeDeadline)
+        m_outcomeDeadline->stop();
+    // Closed after this event: onCallback runs inside the handler's signal.
+    // Answers already written still reach their browsers.
     QTimer::singleShot(0, this, [this] {
         if (m_handler)
             m_handler->close();
-        Q_EMIT finished();
+        emit finished();
     });
 }
 

@@ -1,19 +1,20 @@
-#include <exegia/auth/AuthApiError.h>
-#include <exegia/auth/AuthClient.h>
 #include <exegia/auth/BrowserSignIn.h>
-#include <exegia/auth/ConfigError.h>
-#include <exegia/auth/Logging.h>
-#include <exegia/auth/NetworkError.h>
-#include <exegia/auth/Pkce.h>
+
+#include <exegia/auth/AuthClient.h>
+#include <exegia/auth/Errors.h>
 
 #include "detail/Chain.h"
+#include "detail/Logging.h"
+#include "detail/Pkce.h"
+#include "detail/Wire.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkReply>
 #include <QRandomGenerator>
 #include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
 
 namespace exegia::auth {
 
@@ -51,6 +52,7 @@ void addExtra(QList<QPair<QString, QString>> &items, const QMap<QString, QString
     for (auto it = extra.cbegin(); it != extra.cend(); ++it) {
         if (kReserved.contains(it.key()))
             throw ConfigError(
+                ConfigError::Kind::InvalidArgument,
                 QStringLiteral("the query parameter %1 is set by the flow itself").arg(it.key()));
         items.append({it.key(), it.value()});
     }
@@ -65,15 +67,22 @@ QString randomUrlSafe(int bytes)
         raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
+// The browser's tab learns how the flow ended: success once the code
+// exchange worked (reported earlier, where it happens), failure when the
+// flow fails before that. A flow that is gone needs no answer.
+template <typename T> void reportOutcomeTo(BrowserFlow *flow, const QFuture<T> &outcome)
+{
+    detail::whenFinished(flow, outcome,
+                         [flow](const QFuture<T> &f) { flow->reportOutcome(f.resultCount() > 0); });
+}
+
 } // namespace
 
 BrowserSignIn::BrowserSignIn(AuthClient *client, QObject *parent)
     : QObject(parent)
     , m_client(client)
     , m_launcher(BrowserFlow::systemLauncher())
-{
-    m_nam.setTransferTimeout(30000);
-}
+{}
 
 BrowserSignIn::~BrowserSignIn() = default;
 
@@ -85,6 +94,11 @@ void BrowserSignIn::setLauncher(BrowserLauncher launcher)
 void BrowserSignIn::setTimeout(std::chrono::milliseconds timeout)
 {
     m_timeout = timeout;
+}
+
+void BrowserSignIn::setPageTexts(const BrowserPageTexts &texts)
+{
+    m_pageTexts = texts;
 }
 
 QUrl BrowserSignIn::authorizationUrl() const
@@ -109,12 +123,13 @@ BrowserFlow *BrowserSignIn::newFlow()
     auto *flow = new BrowserFlow(this);
     flow->setLauncher(m_launcher);
     flow->setTimeout(m_timeout);
+    flow->setPageTexts(m_pageTexts);
     connect(flow, &BrowserFlow::browserOpenFailed, this, &BrowserSignIn::browserOpenFailed);
     connect(flow, &BrowserFlow::finished, this, [this, flow] {
         if (m_flow == flow)
             m_flow = nullptr;
         flow->deleteLater();
-        Q_EMIT finished();
+        emit finished();
     });
     m_flow = flow;
     return flow;
@@ -126,6 +141,7 @@ QFuture<SignInResult> BrowserSignIn::signInWithProvider(const QString &provider,
     Completion<SignInResult> done;
     done.guard([&] {
         BrowserFlow *flow = newFlow();
+        reportOutcomeTo(flow, done.future());
         const QString verifier = Pkce::generateVerifier();
         QList<QPair<QString, QString>> items{
             {QStringLiteral("provider"), provider},
@@ -139,13 +155,15 @@ QFuture<SignInResult> BrowserSignIn::signInWithProvider(const QString &provider,
         QString path = url.path();
         if (path.endsWith(u'/'))
             path.chop(1);
-        url.setPath(path + QStringLiteral("/auth/v1/authorize"));
+        url.setPath(path + wire::kAuthorize);
         url = withQuery(url, items);
-        Q_EMIT waitingForBrowser(url);
+        emit waitingForBrowser(url);
         step(this, done, flow->start(url),
-             [this, done, verifier, provider](const BrowserCallback &cb) {
+             [this, done, verifier, provider, flow = QPointer(flow)](const BrowserCallback &cb) {
                  step(this, done, m_client->exchangeCodeForSession(cb.code, verifier),
-                      [this, done, provider](const Session &session) {
+                      [this, done, provider, flow](const Session &session) {
+                          if (flow)
+                              flow->reportOutcome(true);
                           forward(this, done, m_client->completeSignIn(session, provider));
                       });
              });
@@ -159,6 +177,7 @@ QFuture<LinkResult> BrowserSignIn::linkIdentity(const QString &accessToken, cons
     Completion<LinkResult> done;
     done.guard([&] {
         QPointer<BrowserFlow> flow = newFlow();
+        reportOutcomeTo(flow.data(), done.future());
         LinkIdentityOptions withRedirect = options;
         withRedirect.redirectTo = flow->redirectUri().toString();
         step(this, done, m_client->linkIdentityToCurrentUser(accessToken, provider, withRedirect),
@@ -170,12 +189,16 @@ QFuture<LinkResult> BrowserSignIn::linkIdentity(const QString &accessToken, cons
                  if (!flow)
                      throw BrowserFlowError(BrowserFlowError::Kind::Cancelled,
                                             QStringLiteral("replaced"));
-                 Q_EMIT waitingForBrowser(link.url);
+                 emit waitingForBrowser(link.url);
                  step(this, done, flow->start(link.url),
-                      [this, done, link](const BrowserCallback &cb) {
+                      [this, done, link, flow](const BrowserCallback &cb) {
                           step(this, done,
                                m_client->exchangeCodeForSession(cb.code, link.codeVerifier),
-                               [this, done](const Session &fresh) { finishLink(done, fresh); });
+                               [this, done, flow](const Session &fresh) {
+                                   if (flow)
+                                       flow->reportOutcome(true);
+                                   finishLink(done, fresh);
+                               });
                       });
              });
     });
@@ -201,8 +224,12 @@ QFuture<SignInResult> BrowserSignIn::signInWithGoogle(const GoogleOAuthConfig &c
     done.guard([&] {
         if (config.clientId.isEmpty())
             throw ConfigError(
+                ConfigError::Kind::InvalidArgument,
                 QStringLiteral("a Google desktop client id is needed for Google's own sign-in"));
         BrowserFlow *flow = newFlow();
+        // Google's code exchange and the ID-token grant end together in
+        // the result, so the outcome is the result's.
+        reportOutcomeTo(flow, done.future());
         GoogleRequest request;
         request.config = config;
         request.verifier = Pkce::generateVerifier();
@@ -224,7 +251,7 @@ QFuture<SignInResult> BrowserSignIn::signInWithGoogle(const GoogleOAuthConfig &c
             {QStringLiteral("code_challenge_method"), QStringLiteral("S256")}};
         addExtra(items, config.extraParams);
         const QUrl url = withQuery(config.authorizationEndpoint, items);
-        Q_EMIT waitingForBrowser(url);
+        emit waitingForBrowser(url);
         step(this, done, flow->start(url), [this, done, request](const BrowserCallback &cb) {
             if (cb.values.value(QStringLiteral("state")).toString() != request.state)
                 throw BrowserFlowError(BrowserFlowError::Kind::NoCode,
@@ -248,37 +275,26 @@ void BrowserSignIn::exchangeGoogleCode(const Completion<SignInResult> &done,
         {QStringLiteral("code_verifier"), request.verifier}};
     if (!request.config.clientSecret.isEmpty())
         form.append({QStringLiteral("client_secret"), request.config.clientSecret});
-    QNetworkRequest post(request.config.tokenEndpoint);
-    post.setHeader(QNetworkRequest::ContentTypeHeader,
-                   QStringLiteral("application/x-www-form-urlencoded"));
-    post.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                      QNetworkRequest::ManualRedirectPolicy);
-    QNetworkReply *reply =
-        m_nam.post(post, withQuery(QUrl(), form).query(QUrl::FullyEncoded).toLatin1());
-    connect(reply, &QNetworkReply::finished, this, [this, reply, done, nonce = request.nonce] {
-        reply->deleteLater();
-        done.guard([&] {
-            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            const QJsonObject body = QJsonDocument::fromJson(reply->readAll()).object();
-            if (status == 0)
-                throw NetworkError(reply->error() == QNetworkReply::OperationCanceledError
-                                       ? NetworkError::Kind::Timeout
-                                       : NetworkError::Kind::Other,
-                                   reply->errorString());
-            if (status != 200)
-                throw AuthApiError(status, body.value(u"error").toString(),
-                                   body.value(u"error_description").toString());
-            const QString idToken = body.value(u"id_token").toString();
-            if (idToken.isEmpty())
-                throw NetworkError(NetworkError::Kind::MalformedReply,
-                                   QStringLiteral("the token endpoint sent no id_token"));
-            IdTokenOptions options;
-            options.nonce = nonce;
-            options.accessToken = body.value(u"access_token").toString();
-            forward(this, done,
-                    m_client->signInWithIdToken(QStringLiteral("google"), idToken, options));
-        });
-    });
+    HttpRequest post;
+    post.method = "POST";
+    post.externalUrl = request.config.tokenEndpoint;
+    post.path = request.config.tokenEndpoint.path();
+    post.formBody = withQuery(QUrl(), form).query(QUrl::FullyEncoded).toLatin1();
+    step(this, done, m_client->transport()->request(post),
+         [this, done, nonce = request.nonce](const HttpReply &reply) {
+             const QJsonObject body = QJsonDocument::fromJson(reply.body).object();
+             if (reply.status != 200)
+                 throw AuthApiError(reply.status, body.value(u"error").toString(),
+                                    body.value(u"error_description").toString());
+             const QString idToken = body.value(u"id_token").toString();
+             if (idToken.isEmpty())
+                 throw NetworkError(NetworkError::Kind::MalformedReply,
+                                    u"the token endpoint sent no id_token"_s);
+             IdTokenOptions options;
+             options.nonce = nonce;
+             options.accessToken = body.value(u"access_token").toString();
+             forward(this, done, m_client->signInWithIdToken(u"google"_s, idToken, options));
+         });
 }
 
 } // namespace exegia::auth

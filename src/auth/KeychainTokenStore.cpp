@@ -1,14 +1,16 @@
 #include <exegia/auth/KeychainTokenStore.h>
 
-#include <exegia/auth/Logging.h>
-#include <exegia/auth/TokenStoreError.h>
+#include <exegia/auth/Errors.h>
 
 #include "detail/Completion.h"
+#include "detail/Logging.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 
 #include <qt6keychain/keychain.h>
+
+using namespace Qt::StringLiterals;
 
 namespace exegia::auth {
 
@@ -76,7 +78,7 @@ QString KeychainTokenStore::keyFor(const QUrl &projectUrl)
 QByteArray KeychainTokenStore::encode(const StoredSession &session)
 {
     QJsonObject o{
-        {u"v"_qs, 1}, {u"refresh_token"_qs, session.refreshToken}, {u"user_id"_qs, session.userId}};
+        {u"v"_s, 1}, {u"refresh_token"_s, session.refreshToken}, {u"user_id"_s, session.userId}};
     if (session.expiresAt.isValid())
         o.insert(u"expires_at", session.expiresAt.toSecsSinceEpoch());
     return QJsonDocument(o).toJson(QJsonDocument::Compact);

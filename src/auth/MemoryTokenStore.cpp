@@ -1,6 +1,6 @@
 #include <exegia/auth/MemoryTokenStore.h>
 
-#include <exegia/auth/TokenStoreError.h>
+#include <exegia/auth/Errors.h>
 
 #include "detail/Completion.h"
 

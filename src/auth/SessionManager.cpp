@@ -1,12 +1,10 @@
 #include <exegia/auth/SessionManager.h>
 
-#include <exegia/auth/AuthApiError.h>
 #include <exegia/auth/AuthClient.h>
-#include <exegia/auth/Logging.h>
-#include <exegia/auth/SessionError.h>
-#include <exegia/auth/TokenStoreError.h>
+#include <exegia/auth/Errors.h>
 
 #include "detail/Async.h"
+#include "detail/Logging.h"
 #include "detail/SessionManagerPrivate.h"
 
 #include <limits>
@@ -16,7 +14,6 @@ namespace exegia::auth {
 
 using detail::Completion;
 using detail::reasonFor;
-using detail::tr;
 using detail::valueOf;
 using detail::whenFinished;
 
@@ -62,20 +59,6 @@ void SessionManager::setWallClockForTesting(std::function<QDateTime()> now)
     d->clock.setWallClock(std::move(now));
 }
 
-QString SessionManager::reasonMessage(SignOutReason reason)
-{
-    switch (reason) {
-    case SignOutReason::Requested:
-        return tr("You have signed out.");
-    case SignOutReason::UserGone:
-        return tr("This account no longer exists. Please sign in again.");
-    case SignOutReason::Refused:
-        break;
-    }
-    return tr("Your session has ended (you may have signed out on another device). Please sign "
-              "in again.");
-}
-
 void SessionManager::adopt(const Session &session, bool isNew)
 {
     d->session = session;
@@ -83,10 +66,10 @@ void SessionManager::adopt(const Session &session, bool isNew)
     d->failures = 0;
     reschedule();
     if (isNew)
-        Q_EMIT signedIn(session.user);
+        emit signedIn(session.user);
     else
-        Q_EMIT refreshed();
-    Q_EMIT sessionChanged();
+        emit refreshed();
+    emit sessionChanged();
 }
 
 void SessionManager::markUnavailable(const QString &message)
@@ -94,7 +77,7 @@ void SessionManager::markUnavailable(const QString &message)
     if (!d->persistent)
         return;
     d->persistent = false;
-    Q_EMIT persistenceUnavailable(message);
+    emit persistenceUnavailable(message);
 }
 
 QFuture<bool> SessionManager::persist(const Session &session)
@@ -109,10 +92,10 @@ QFuture<bool> SessionManager::persist(const Session &session)
             done.succeed(true);
         } catch (const Error &e) {
             qCWarning(lcAuth) << "session kept in memory only:" << e.what();
-            markUnavailable(e.userMessage());
+            markUnavailable(QString::fromUtf8(e.what()));
             done.succeed(false);
         } catch (...) {
-            markUnavailable(TokenStoreError(TokenStoreError::Kind::Other, {}).userMessage());
+            markUnavailable(QStringLiteral("the token store failed"));
             done.succeed(false);
         }
     });
@@ -219,7 +202,7 @@ QFuture<QString> SessionManager::startRefresh()
 void SessionManager::onRefreshFailed(std::exception_ptr error)
 {
     const Completion<QString> done = *d->flight;
-    QString message = tr("Could not renew your session. Retrying.");
+    QString message = QStringLiteral("could not renew the session; retrying");
     try {
         std::rethrow_exception(error);
     } catch (const AuthApiError &e) {
@@ -231,12 +214,10 @@ void SessionManager::onRefreshFailed(std::exception_ptr error)
             return;
         }
         qCInfo(lcAuth) << "refresh failed, will retry:" << e.what();
-        message = e.userMessage();
-    } catch (const Error &e) {
-        qCInfo(lcAuth) << "refresh failed, will retry:" << e.what();
-        message = e.userMessage();
+        message = QString::fromUtf8(e.what());
     } catch (const std::exception &e) {
         qCInfo(lcAuth) << "refresh failed, will retry:" << e.what();
+        message = QString::fromUtf8(e.what());
     }
     d->flight.reset();
     ++d->failures;
@@ -248,7 +229,7 @@ void SessionManager::onRefreshFailed(std::exception_ptr error)
     else
         done.fail(error);
     reschedule();
-    Q_EMIT refreshFailed(message);
+    emit refreshFailed(message);
 }
 
 void SessionManager::reschedule()
@@ -278,7 +259,7 @@ void SessionManager::reportRejected(const QString &errorCode)
 {
     if (!d->session)
         return;
-    if (errorCode == u"user_not_found" || errorCode == u"session_not_found") {
+    if (AuthApiError::endsSessionCode(errorCode)) {
         qCInfo(lcAuth) << "session rejected by the server:" << errorCode;
         endSession(reasonFor(errorCode), errorCode);
         return;
@@ -301,8 +282,8 @@ QFuture<void> SessionManager::endSession(SignOutReason reason, const QString &er
     }
     QFuture<void> cleared = clearStore();
     if (wasSignedIn) {
-        Q_EMIT signedOut(reason, errorCode);
-        Q_EMIT sessionChanged();
+        emit signedOut(reason, errorCode);
+        emit sessionChanged();
     }
     return cleared;
 }

@@ -1,9 +1,8 @@
+#include <exegia/auth/AuthClient.h>
 #include <exegia/auth/SessionManager.h>
 
-#include <exegia/auth/AuthClient.h>
-#include <exegia/auth/Logging.h>
-
 #include "detail/Async.h"
+#include "detail/Logging.h"
 #include "detail/SessionManagerPrivate.h"
 
 // restore(): the start-up path, from the stored refresh token to the
@@ -43,8 +42,11 @@ QFuture<RestoreResult> SessionManager::restore()
             stored = valueOf(f);
         } catch (const Error &e) {
             qCWarning(lcAuth) << "could not read the stored session:" << e.what();
-            markUnavailable(e.userMessage());
-            finish(result(RestoreResult::Status::StoreUnavailable, e.userMessage()));
+            markUnavailable(QString::fromUtf8(e.what()));
+            RestoreResult r =
+                result(RestoreResult::Status::StoreUnavailable, QString::fromUtf8(e.what()));
+            r.error = std::current_exception();
+            finish(r);
             return;
         }
         if (d->session) { // signed in meanwhile: that session wins
@@ -111,11 +113,11 @@ void SessionManager::fetchUser(const std::function<void(RestoreResult)> &finish)
                              return;
                          }
                          if (!user) { // the user was deleted
-                             const QString code = QStringLiteral("user_not_found");
+                             const QString code = wire::kUserNotFound;
                              if (generation == d->generation)
                                  endSession(SignOutReason::UserGone, code);
                              finish(result(RestoreResult::Status::Refused,
-                                           reasonMessage(SignOutReason::UserGone), code));
+                                           QStringLiteral("the user no longer exists"), code));
                              return;
                          }
                          RestoreResult ok = result(RestoreResult::Status::Restored);

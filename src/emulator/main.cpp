@@ -1,13 +1,13 @@
 // exegia-auth-emulator: the local Supabase-compatible backend.
-#include "accounts.h"
-#include "auth_api.h"
-#include "backend.h"
-#include "identity_provider.h"
-#include "logging.h"
-#include "mailbox.h"
-#include "rest_api.h"
-#include "server.h"
-#include "sessions.h"
+#include "Accounts.h"
+#include "AuthApi.h"
+#include "Backend.h"
+#include "IdentityProvider.h"
+#include "Logging.h"
+#include "Mailbox.h"
+#include "RestApi.h"
+#include "Server.h"
+#include "Sessions.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -20,6 +20,8 @@
 #include <cstdio>
 #include <sys/socket.h>
 #include <unistd.h>
+
+using namespace Qt::StringLiterals;
 
 using namespace exegia::emulator;
 
@@ -69,63 +71,86 @@ bool positiveInt(const QCommandLineParser &parser, const QString &name, int *out
     return true;
 }
 
-bool parseConfig(QCoreApplication &app, Config *config)
+void addOptions(QCommandLineParser &parser)
 {
-    QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"Local Supabase-compatible auth backend for Exegia Sign-In (development and tests only)."_qs);
+        u"Local Supabase-compatible auth backend for Exegia Sign-In (development and tests only)."_s);
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({
-        {u"port"_qs, u"Port on 127.0.0.1 (0 picks a free one)."_qs, u"N"_qs, u"54321"_qs},
-        {u"data"_qs, u"Folder for the SQLite database."_qs, u"DIR"_qs},
-        {u"in-memory"_qs, u"Keep everything in memory."_qs},
-        {u"jwt-secret"_qs, u"HS256 secret for tokens and API keys (32+ characters)."_qs, u"S"_qs},
-        {u"jwt-exp"_qs, u"Access token lifetime."_qs, u"SECONDS"_qs},
-        {u"otp-exp"_qs, u"One-time code lifetime."_qs, u"SECONDS"_qs},
-        {u"email-cooldown"_qs, u"Minimum interval between emails to one address."_qs,
-         u"SECONDS"_qs},
-        {u"refresh-reuse-interval"_qs, u"How long a spent refresh token still works."_qs,
-         u"SECONDS"_qs},
-        {u"flow-exp"_qs, u"PKCE flow state lifetime."_qs, u"SECONDS"_qs},
-        {u"id-token-exp"_qs, u"Lifetime of the local identity provider's ID tokens."_qs,
-         u"SECONDS"_qs},
-        {u"disable-anonymous"_qs, u"Refuse anonymous sign-ins."_qs},
-        {u"disable-linking"_qs, u"Refuse manual identity linking."_qs},
+        {u"port"_s, u"Port on 127.0.0.1 (0 picks a free one)."_s, u"N"_s, u"54321"_s},
+        {u"data"_s, u"Folder for the SQLite database."_s, u"DIR"_s},
+        {u"in-memory"_s, u"Keep everything in memory."_s},
+        {u"jwt-secret"_s, u"HS256 secret for tokens and API keys (32+ characters)."_s, u"S"_s},
+        {u"jwt-exp"_s, u"Access token lifetime."_s, u"SECONDS"_s},
+        {u"otp-exp"_s, u"One-time code lifetime."_s, u"SECONDS"_s},
+        {u"email-cooldown"_s, u"Minimum interval between emails to one address."_s, u"SECONDS"_s},
+        {u"refresh-reuse-interval"_s, u"How long a spent refresh token still works."_s,
+         u"SECONDS"_s},
+        {u"flow-exp"_s, u"PKCE flow state lifetime."_s, u"SECONDS"_s},
+        {u"id-token-exp"_s, u"Lifetime of the local identity provider's ID tokens."_s,
+         u"SECONDS"_s},
+        {u"disable-anonymous"_s, u"Refuse anonymous sign-ins."_s},
+        {u"disable-linking"_s, u"Refuse manual identity linking."_s},
     });
+}
+
+bool parseConfig(QCoreApplication &app, Config *config)
+{
+    QCommandLineParser parser;
+    addOptions(parser);
     parser.process(app);
 
     bool ok = false;
-    const uint port = parser.value(u"port"_qs).toUInt(&ok);
+    const uint port = parser.value(u"port"_s).toUInt(&ok);
     if (!ok || port > 65535) {
         std::fprintf(stderr, "exegia-auth-emulator: --port needs a number from 0 to 65535\n");
         return false;
     }
     config->port = quint16(port);
-    config->inMemory = parser.isSet(u"in-memory"_qs);
-    if (parser.isSet(u"data"_qs) && config->inMemory) {
+    config->inMemory = parser.isSet(u"in-memory"_s);
+    if (parser.isSet(u"data"_s) && config->inMemory) {
         std::fprintf(stderr, "exegia-auth-emulator: --data and --in-memory exclude each other\n");
         return false;
     }
-    config->dataDir = parser.isSet(u"data"_qs)
-                          ? parser.value(u"data"_qs)
+    config->dataDir = parser.isSet(u"data"_s)
+                          ? parser.value(u"data"_s)
                           : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    if (parser.isSet(u"jwt-secret"_qs)) {
-        config->jwtSecret = parser.value(u"jwt-secret"_qs).toUtf8();
+    if (parser.isSet(u"jwt-secret"_s)) {
+        config->jwtSecret = parser.value(u"jwt-secret"_s).toUtf8();
         if (config->jwtSecret.size() < 32) {
             std::fprintf(stderr,
                          "exegia-auth-emulator: --jwt-secret needs at least 32 characters\n");
             return false;
         }
     }
-    config->anonymousEnabled = !parser.isSet(u"disable-anonymous"_qs);
-    config->linkingEnabled = !parser.isSet(u"disable-linking"_qs);
-    return positiveInt(parser, u"jwt-exp"_qs, &config->jwtExp) &&
-           positiveInt(parser, u"otp-exp"_qs, &config->otpExp) &&
-           positiveInt(parser, u"email-cooldown"_qs, &config->emailCooldown) &&
-           positiveInt(parser, u"refresh-reuse-interval"_qs, &config->refreshReuseInterval) &&
-           positiveInt(parser, u"flow-exp"_qs, &config->flowExp) &&
-           positiveInt(parser, u"id-token-exp"_qs, &config->idTokenExp);
+    config->anonymousEnabled = !parser.isSet(u"disable-anonymous"_s);
+    config->linkingEnabled = !parser.isSet(u"disable-linking"_s);
+    return positiveInt(parser, u"jwt-exp"_s, &config->jwtExp) &&
+           positiveInt(parser, u"otp-exp"_s, &config->otpExp) &&
+           positiveInt(parser, u"email-cooldown"_s, &config->emailCooldown) &&
+           positiveInt(parser, u"refresh-reuse-interval"_s, &config->refreshReuseInterval) &&
+           positiveInt(parser, u"flow-exp"_s, &config->flowExp) &&
+           positiveInt(parser, u"id-token-exp"_s, &config->idTokenExp);
+}
+
+// The one line on stdout that tells the caller where and how to talk to us.
+void printStartLine(const Backend &backend, const QString &url)
+{
+    const QJsonObject info{
+        {u"url"_s, url},
+        {u"publishable_key"_s, QString::fromLatin1(backend.anonKey())},
+        {u"service_role_key"_s, QString::fromLatin1(backend.serviceRoleKey())},
+        {u"jwt_secret"_s, QString::fromUtf8(backend.config().jwtSecret)},
+        {u"mailbox"_s, url + u"/mailbox/v1"_s},
+        {u"issuers"_s, QJsonObject{{u"google"_s, backend.idpIssuer(u"google"_s)},
+                                   {u"apple"_s, backend.idpIssuer(u"apple"_s)}}},
+        {u"client_ids"_s, QJsonObject{{u"google"_s, Backend::clientId(u"google"_s)},
+                                      {u"apple"_s, Backend::clientId(u"apple"_s)}}},
+    };
+    std::fputs(QJsonDocument(info).toJson(QJsonDocument::Compact).constData(), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
 }
 
 } // namespace
@@ -133,8 +158,8 @@ bool parseConfig(QCoreApplication &app, Config *config)
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    QCoreApplication::setOrganizationName(u"Exegia"_qs);
-    QCoreApplication::setApplicationName(u"exegia-auth-emulator"_qs);
+    QCoreApplication::setOrganizationName(u"Exegia"_s);
+    QCoreApplication::setApplicationName(u"exegia-auth-emulator"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(EXEGIA_VERSION));
 
     Config config;
@@ -157,7 +182,7 @@ int main(int argc, char **argv)
         return 1;
     }
     server.bind(listener);
-    const QString url = u"http://127.0.0.1:%1"_qs.arg(listener->serverPort());
+    const QString url = u"http://127.0.0.1:%1"_s.arg(listener->serverPort());
     backend.setBaseUrl(url);
 
     Accounts accounts(backend);
@@ -172,20 +197,7 @@ int main(int argc, char **argv)
     mailbox.registerRoutes(server);
     installSignalHandlers(app);
 
-    const QJsonObject info{
-        {u"url"_qs, url},
-        {u"publishable_key"_qs, QString::fromLatin1(backend.anonKey())},
-        {u"service_role_key"_qs, QString::fromLatin1(backend.serviceRoleKey())},
-        {u"jwt_secret"_qs, QString::fromUtf8(config.jwtSecret)},
-        {u"mailbox"_qs, url + u"/mailbox/v1"_qs},
-        {u"issuers"_qs, QJsonObject{{u"google"_qs, backend.idpIssuer(u"google"_qs)},
-                                    {u"apple"_qs, backend.idpIssuer(u"apple"_qs)}}},
-        {u"client_ids"_qs, QJsonObject{{u"google"_qs, Backend::clientId(u"google"_qs)},
-                                       {u"apple"_qs, Backend::clientId(u"apple"_qs)}}},
-    };
-    std::fputs(QJsonDocument(info).toJson(QJsonDocument::Compact).constData(), stdout);
-    std::fputc('\n', stdout);
-    std::fflush(stdout);
+    printStartLine(backend, url);
 
     const int code = app.exec();
     backend.db().close();

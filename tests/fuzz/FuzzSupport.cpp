@@ -66,11 +66,9 @@ void require(bool condition, const char *what)
     std::abort();
 }
 
-void requirePersonText(const QString &text)
+void requireDescribed(const std::exception &error)
 {
-    require(!text.trimmed().isEmpty(), "userMessage() is empty");
-    require(!text.contains(QLatin1Char('{')) && !text.contains(QLatin1Char('}')),
-            "userMessage() contains JSON braces");
+    require(QByteArray(error.what()).trimmed().size() > 0, "what() is empty");
 }
 
 } // namespace exegia::fuzz

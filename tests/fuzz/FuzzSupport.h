@@ -1,5 +1,7 @@
 #pragma once
 
+#include <exception>
+
 // Shared by the libFuzzer targets in this folder.
 
 #include <QByteArray>
@@ -49,7 +51,7 @@ std::optional<StatusMessage> statusMessage(const uint8_t *data, size_t size);
 // invariant of the code under test does not hold.
 void require(bool condition, const char *what);
 
-// What every userMessage() promises: a sentence, not a JSON fragment.
-void requirePersonText(const QString &text);
+// What every error promises the log: a description (the app words the kind).
+void requireDescribed(const std::exception &error);
 
 } // namespace exegia::fuzz

@@ -4,8 +4,8 @@
 // FuzzSupport's "headers, empty line, body" form.
 #include "FuzzSupport.h"
 
-#include <exegia/auth/AuthApiError.h>
-#include <exegia/auth/HttpReply.h>
+#include <exegia/auth/Errors.h>
+#include <exegia/auth/Transport.h>
 
 #include "detail/Replies.h"
 
@@ -28,7 +28,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const auth::AuthApiError error = auth::AuthApiError::fromReply(reply);
     fuzz::require(error.httpStatus() == status, "the status is kept");
     fuzz::require(!error.message().isEmpty(), "there is always a message for the log");
-    fuzz::requirePersonText(error.userMessage());
+    fuzz::requireDescribed(error);
     if (error.retryAfterSeconds())
         fuzz::require(*error.retryAfterSeconds() >= 0, "a wait is never negative");
     (void)error.isSessionGone();
@@ -38,7 +38,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     try {
         (void)auth::detail::authObject(reply);
     } catch (const auth::Error &e) {
-        fuzz::requirePersonText(e.userMessage());
+        fuzz::requireDescribed(e);
     }
     return 0;
 }

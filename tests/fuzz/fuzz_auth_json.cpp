@@ -3,7 +3,7 @@
 // from the auth server.
 #include "FuzzSupport.h"
 
-#include <exegia/auth/Error.h>
+#include <exegia/auth/Errors.h>
 #include <exegia/auth/Identity.h>
 #include <exegia/auth/Session.h>
 #include <exegia/auth/User.h>
@@ -53,12 +53,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     try {
         (void)auth::detail::authSession(reply);
     } catch (const auth::Error &e) {
-        fuzz::requirePersonText(e.userMessage());
+        fuzz::requireDescribed(e);
     }
     try {
         (void)auth::detail::authUser(reply);
     } catch (const auth::Error &e) {
-        fuzz::requirePersonText(e.userMessage());
+        fuzz::requireDescribed(e);
     }
     return 0;
 }

@@ -34,7 +34,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         try {
             std::rethrow_exception(std::get<std::exception_ptr>(outcome));
         } catch (const auth::Error &e) {
-            fuzz::requirePersonText(e.userMessage());
+            fuzz::requireDescribed(e);
         }
     }
     return 0;

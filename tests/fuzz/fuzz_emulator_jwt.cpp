@@ -4,8 +4,8 @@
 // test secret, which takes it past the signature to the claim checks.
 #include "FuzzSupport.h"
 
-#include "crypto.h"
-#include "jwt.h"
+#include "Crypto.h"
+#include "Jwt.h"
 
 #include <QJsonDocument>
 

@@ -9,14 +9,14 @@
 // token, so inputs can get past the gateway and the token checks.
 #include "FuzzSupport.h"
 
-#include "accounts.h"
-#include "auth_api.h"
-#include "backend.h"
-#include "identity_provider.h"
-#include "mailbox.h"
-#include "rest_api.h"
-#include "server.h"
-#include "sessions.h"
+#include "Accounts.h"
+#include "AuthApi.h"
+#include "Backend.h"
+#include "IdentityProvider.h"
+#include "Mailbox.h"
+#include "RestApi.h"
+#include "Server.h"
+#include "Sessions.h"
 
 #include <QJsonDocument>
 
@@ -59,7 +59,7 @@ Request makeRequest(QByteArray data)
     const qsizetype space = requestLine.indexOf(' ');
     request.method = requestLine.left(space < 0 ? requestLine.size() : space);
     const QByteArray target = space < 0 ? QByteArray("/") : requestLine.mid(space + 1).trimmed();
-    // As the server builds it from the request line (see toRequest in server.cpp).
+    // As the server builds it from the request line (see toRequest in Server.cpp).
     request.url = QUrl::fromEncoded(instance->backend.baseUrl().toLatin1() + target);
     request.path = request.url.path(QUrl::FullyDecoded);
     request.query = QUrlQuery(request.url);

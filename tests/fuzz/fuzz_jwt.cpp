@@ -2,7 +2,7 @@
 // keys from the configuration and on tokens from the server.
 #include "FuzzSupport.h"
 
-#include <exegia/auth/Jwt.h>
+#include "detail/Jwt.h"
 
 using namespace exegia;
 

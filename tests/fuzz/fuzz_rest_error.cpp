@@ -1,11 +1,11 @@
 // PostgREST replies: ApiError::fromReply for error statuses and
 // ProfileStore::singleRow, which reads every profile answer.
 // Input: as fuzz_auth_error (two status bytes, headers, body).
-#include "FuzzSupport.h"
+#include <exegia/auth/Errors.h>
+#include <exegia/auth/Transport.h>
 
-#include <exegia/auth/ApiError.h>
-#include <exegia/auth/HttpReply.h>
-#include <exegia/auth/ProfileStore.h>
+#include "FuzzSupport.h"
+#include "detail/ProfileStore.h"
 
 using namespace exegia;
 
@@ -26,7 +26,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const auth::ApiError error = auth::ApiError::fromReply(reply);
     fuzz::require(error.httpStatus() == status, "the status is kept");
     fuzz::require(!error.message().isEmpty(), "there is always a message for the log");
-    fuzz::requirePersonText(error.userMessage());
+    fuzz::requireDescribed(error);
     (void)error.isUniqueViolation();
 
     // As a success too, so the row reader sees every body.
@@ -34,7 +34,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         try {
             (void)auth::ProfileStore::singleRow(auth::HttpReply{asStatus, reply.body, {}});
         } catch (const auth::Error &e) {
-            fuzz::requirePersonText(e.userMessage());
+            fuzz::requireDescribed(e);
         }
     }
     return 0;

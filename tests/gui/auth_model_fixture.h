@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+using exegia::signin::AuthModel;
+
 // A fresh emulator and a model connected to it, per test.
 class AuthModelTest : public ::testing::Test
 {

@@ -11,6 +11,7 @@
 
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QStackedWidget>
@@ -18,6 +19,14 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+
+using exegia::signin::AccountPage;
+using exegia::signin::AuthModel;
+using exegia::signin::BackendChoice;
+using exegia::signin::CodePage;
+using exegia::signin::MainWindow;
+using exegia::signin::RegisterPage;
+using exegia::signin::SignInPage;
 
 // The real window in local mode: it starts its own in-memory emulator, as
 // the app does, and tests drive it with QTest mouse and key events.
@@ -34,6 +43,8 @@ protected:
         options.backend.kind = BackendChoice::Kind::Local;
         options.rememberGeometry = false;
         options.localBackendArguments = emulatorArgs;
+        options.localDataDir = localDataDir;
+        options.localBackendRestarts = localBackendRestarts;
         // Never the real keychain or browser from a test.
         options.useKeychain = false;
         options.environment = env;
@@ -153,6 +164,23 @@ protected:
 
     void TearDown() override { window.reset(); }
 
+    // The question a guest gets before signing out, once it is on screen.
+    QMessageBox *guestSignOutQuestion() const
+    {
+        QMessageBox *box = nullptr;
+        guitest::waitFor([&] {
+            box = window->findChild<QMessageBox *>(QStringLiteral("guestSignOutDialog"));
+            return box && box->isVisible();
+        });
+        if (box && !QTest::qWaitForWindowExposed(box))
+            return nullptr;
+        return box;
+    }
+
+    // Set before open(): where the local backend keeps its data (empty: in
+    // memory) and how often it is restarted before the window gives up.
+    QString localDataDir;
+    int localBackendRestarts = 5;
     // Set before open(); by default the "browser" only records the URLs.
     // No client-side resend wait: these tests drive the emulator's own.
     AuthModel::Environment env = [] {

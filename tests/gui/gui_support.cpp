@@ -6,6 +6,8 @@
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 
+using namespace Qt::StringLiterals;
+
 namespace guitest {
 
 using exegia::test::Http;
@@ -90,7 +92,7 @@ bool injectFault(const exegia::test::EmulatorProcess &emulator, const QString &m
     Http http;
     const auto response = http.postJson(
         QUrl(emulator.urlString() + QStringLiteral("/_emulator/faults")),
-        {{u"method"_qs, method}, {u"path"_qs, path}, {u"status"_qs, status}, {u"count"_qs, count}},
+        {{u"method"_s, method}, {u"path"_s, path}, {u"status"_s, status}, {u"count"_s, count}},
         serviceHeaders(emulator));
     return response.status >= 200 && response.status < 300;
 }

@@ -9,8 +9,6 @@
 
 #include <functional>
 
-class AuthModel;
-
 namespace guitest {
 
 // Runs the event loop until `done()` is true or `timeoutMs` passes; returns

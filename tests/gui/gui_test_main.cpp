@@ -1,13 +1,15 @@
 // GoogleTest entry point for the GUI tests: a QApplication on the offscreen
 // platform, Fusion style (the same pixels on every machine), settings in a
 // throw-away test location, and the built emulator for local mode.
-#include "Translations.h"
 #include "EmulatorProcess.h"
+#include "Translations.h"
 
 #include <QApplication>
 #include <QStandardPaths>
 #include <QStyle>
 #include <gtest/gtest.h>
+
+using namespace exegia::signin;
 
 int main(int argc, char **argv)
 {

@@ -10,9 +10,11 @@
 
 #include <QAccessible>
 #include <QClipboard>
+#include <QMessageBox>
 #include <QToolButton>
 #include <QTreeWidget>
 
+using namespace exegia::signin;
 using namespace guitest;
 using namespace Qt::StringLiterals;
 
@@ -84,6 +86,12 @@ TEST_F(GuiTest, EnterOnAFocusedButtonPressesIt)
     ASSERT_TRUE(waitFor([&] { return signOut->isEnabled(); }));
     signOut->setFocus(Qt::TabFocusReason);
     QTest::keyClick(signOut, Qt::Key_Space);
+    // A guest is asked first; Enter on "Sign out anyway" goes on.
+    QMessageBox *question = guestSignOutQuestion();
+    ASSERT_NE(question, nullptr);
+    auto *anyway = question->findChild<QPushButton *>(u"signOutAnyway"_s);
+    anyway->setFocus(Qt::TabFocusReason);
+    pressEnter(anyway);
     EXPECT_TRUE(waitForPage<SignInPage>());
 }
 
@@ -221,7 +229,8 @@ TEST(Translations, EnglishPluralsForALocaleWithoutItsOwnTranslation)
     for (const QLocale &locale : {QLocale::c(), QLocale(u"es"_s)}) {
         EXPECT_FALSE(Translations::install(locale));
         const QString text = QCoreApplication::translate(
-            "CodePage", "For security, a new code can be sent in %n second(s).", nullptr, 1);
+            "exegia::signin::CodePage", "For security, a new code can be sent in %n second(s).",
+            nullptr, 1);
         EXPECT_EQ(text, u"For security, a new code can be sent in 1 second."_s)
             << locale.name().toStdString();
     }
@@ -333,6 +342,9 @@ TEST_F(GuiTest, TheSignInPageMarksTheMethodUsedLastTime)
     ASSERT_TRUE(waitForPage<AccountPage>());
     ASSERT_TRUE(waitFor([&] { return button<AccountPage>("signOutButton")->isEnabled(); }));
     click(button<AccountPage>("signOutButton"));
+    QMessageBox *question = guestSignOutQuestion(); // a guest is asked first
+    ASSERT_NE(question, nullptr);
+    click(question->findChild<QPushButton *>(u"signOutAnyway"_s));
     ASSERT_TRUE(waitForPage<SignInPage>());
     EXPECT_TRUE(marked("guestButton"));
     EXPECT_FALSE(marked("googleButton"));

@@ -5,18 +5,23 @@
 #include "CodeInput.h"
 #include "ErrorText.h"
 #include "LocalBackend.h"
+#include "LocalInbox.h"
+#include "RecordingServer.h"
 #include "Translations.h"
 #include "gui_support.h"
 
-#include <exegia/auth/ApiError.h>
-#include <exegia/auth/AuthApiError.h>
-#include <exegia/auth/ConfigError.h>
-#include <exegia/auth/NetworkError.h>
+#include <exegia/auth/ClientConfig.h>
+#include <exegia/auth/Errors.h>
 
+#include <QFile>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <gtest/gtest.h>
 
+using namespace exegia::signin;
+
 using namespace exegia::auth;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -102,20 +107,36 @@ TEST(ErrorText, PostgrestAndNetworkAndConfigErrors)
         EXPECT_TRUE(looksLikeASentence(info.text)) << info.text.toStdString();
         EXPECT_FALSE(info.text.contains(QStringLiteral("detail")));
     }
-    const ErrorInfo config = ErrorText::describe(ConfigError(QStringLiteral("Refused.")));
-    EXPECT_EQ(config.text, QStringLiteral("Refused."));
+    const ErrorInfo config =
+        ErrorText::describe(ConfigError(ConfigError::Kind::SecretKey, QStringLiteral("x")));
+    EXPECT_TRUE(config.text.contains(QStringLiteral("secret key")));
     EXPECT_EQ(ErrorText::describe(std::runtime_error("boom")).code, QStringLiteral("unexpected"));
 }
 
 TEST(ErrorText, ConfigRefusalsAreWordedByField)
 {
-    EXPECT_TRUE(ErrorText::forPublishableKey(QStringLiteral("sb_secret_abc"), {})
+    // The library's ConfigError::Kind decides; the app only words it.
+    auto kindOf = [](const QString &url, const QString &key) {
+        ClientConfig config;
+        config.projectUrl = QUrl(url);
+        config.publishableKey = key;
+        try {
+            config.validate();
+        } catch (const ConfigError &e) {
+            return std::optional(e.kind());
+        }
+        return std::optional<ConfigError::Kind>();
+    };
+    const QString ok = QStringLiteral("sb_publishable_x");
+    EXPECT_TRUE(ErrorText::forPublishableKey(*kindOf(u"https://a.co"_s, u"sb_secret_abc"_s))
                     .contains(QStringLiteral("secret key")));
-    EXPECT_TRUE(ErrorText::forPublishableKey(QString::fromLatin1(kServiceKey), {})
-                    .contains(QStringLiteral("service_role")));
-    EXPECT_TRUE(ErrorText::forProjectUrl(QUrl(QStringLiteral("http://example.com")), {})
+    EXPECT_TRUE(
+        ErrorText::forPublishableKey(*kindOf(u"https://a.co"_s, QString::fromLatin1(kServiceKey)))
+            .contains(QStringLiteral("service_role")));
+    EXPECT_TRUE(ErrorText::forProjectUrl(*kindOf(u"http://example.com"_s, ok))
                     .contains(QStringLiteral("https://")));
-    EXPECT_TRUE(ErrorText::forProjectUrl(QUrl(QStringLiteral("http://127.0.0.1:5")), {}).isEmpty());
+    EXPECT_FALSE(kindOf(u"http://127.0.0.1:5"_s, ok));
+    EXPECT_TRUE(ErrorText::forProjectUrl(ConfigError::Kind::SecretKey).isEmpty());
 }
 
 TEST(AppConfig, CommandLineBeatsEnvironmentBeatsSettings)
@@ -207,6 +228,9 @@ TEST(LocalBackend, StartsTheEmulatorAndStopsIt)
     EXPECT_EQ(backend.url().host(), QStringLiteral("127.0.0.1"));
     EXPECT_FALSE(backend.publishableKey().isEmpty());
     EXPECT_TRUE(backend.mailboxUrl().isValid());
+    // The inbox reader's key: a secret one, never the publishable key.
+    EXPECT_FALSE(backend.mailboxKey().isEmpty());
+    EXPECT_NE(backend.mailboxKey(), backend.publishableKey());
     EXPECT_TRUE(backend.isRunning());
     backend.stop();
     EXPECT_FALSE(backend.isRunning());
@@ -228,4 +252,84 @@ TEST(LocalBackend, SaysWhyItCannotStart)
     refused.start({});
     ASSERT_TRUE(refusedFailed.wait(10000));
     EXPECT_TRUE(refusedFailed.first().first().toString().contains(QStringLiteral("stopped")));
+}
+
+TEST(LocalBackend, TheChildGetsACleanLoggingEnvironment)
+{
+    QProcessEnvironment ours;
+    ours.insert(QStringLiteral("HOME"), QStringLiteral("/home/someone"));
+    ours.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("*.debug=true"));
+    ours.insert(QStringLiteral("QT_DEBUG_PLUGINS"), QStringLiteral("1"));
+    ours.insert(QStringLiteral("QT_LOGGING_CONF"), QStringLiteral("/tmp/all-on.ini"));
+    const QProcessEnvironment child = LocalBackend::childEnvironment(ours);
+    EXPECT_EQ(child.value(QStringLiteral("HOME")), QStringLiteral("/home/someone"));
+    EXPECT_FALSE(child.contains(QStringLiteral("QT_DEBUG_PLUGINS")));
+    EXPECT_FALSE(child.contains(QStringLiteral("QT_LOGGING_CONF")));
+    const QString rules = child.value(QStringLiteral("QT_LOGGING_RULES"));
+    EXPECT_FALSE(rules.contains(QStringLiteral("=true")));
+    EXPECT_TRUE(rules.contains(QStringLiteral("qt.httpserver*=false")));
+}
+
+TEST(LocalInbox, SendsTheMailboxKeyAndReadsTheCodes)
+{
+    exegia::test::RecordingServer server;
+    server.queue.append(exegia::test::CannedResponse::json(
+        200, R"([{"to":"a@example.test","subject":"Your code","code":"123456",)"
+             R"("sent_at":"2026-01-01T00:00:00Z"}])"));
+    LocalInbox inbox;
+    inbox.setMailbox(QUrl(server.url().toString() + QStringLiteral("/_emulator/mailbox")),
+                     QStringLiteral("sb_secret_inbox-test-key"));
+    QSignalSpy loaded(&inbox, &LocalInbox::loaded);
+    inbox.refresh();
+    ASSERT_TRUE(loaded.wait(5000));
+    ASSERT_EQ(server.requests.size(), 1);
+    const auto &request = server.requests.first();
+    EXPECT_EQ(request.path, QStringLiteral("/_emulator/mailbox/messages"));
+    EXPECT_EQ(request.header("apikey"), QByteArray("sb_secret_inbox-test-key"));
+    EXPECT_EQ(request.header("Authorization"), QByteArray("Bearer sb_secret_inbox-test-key"));
+    ASSERT_EQ(inbox.messages().size(), 1);
+    EXPECT_EQ(inbox.messages().first().code, QStringLiteral("123456"));
+}
+
+namespace {
+QStringList *g_logLines = nullptr;
+void captureLog(QtMsgType, const QMessageLogContext &, const QString &message)
+{
+    if (g_logLines)
+        g_logLines->append(message);
+}
+} // namespace
+
+TEST(LocalBackend, TheChildsLogIsRedactedBeforeItIsPassedOn)
+{
+    // A stand-in child that logs a bearer token, says where it listens and ends.
+    QTemporaryDir dir;
+    const QString jwt =
+        QStringLiteral("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJzb21lb25lIn0.c2lnbmF0dXJlLXNpZ25hdHVyZQ");
+    const QString script = dir.filePath(QStringLiteral("fake-emulator"));
+    QFile file(script);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write("#!/bin/sh\necho \"GET /auth/v1/user Authorization: Bearer " + jwt.toLatin1() +
+               "\" >&2\necho '{\"url\":\"http://127.0.0.1:9\",\"publishable_key\":\"k\"}'\n");
+    file.close();
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+
+    QStringList logged;
+    g_logLines = &logged;
+    const QtMessageHandler previous = qInstallMessageHandler(captureLog);
+    LocalBackend backend;
+    backend.setExecutable(script);
+    QSignalSpy exited(&backend, &LocalBackend::exited);
+    backend.start({});
+    const bool ended = exited.wait(10000);
+    qInstallMessageHandler(previous);
+    g_logLines = nullptr;
+    ASSERT_TRUE(ended);
+
+    ASSERT_EQ(backend.recentLog().size(), 1);
+    EXPECT_TRUE(backend.recentLog().first().contains(QStringLiteral("/auth/v1/user")));
+    EXPECT_FALSE(backend.recentLog().first().contains(jwt));
+    const QString all = logged.join(u'\n');
+    EXPECT_TRUE(all.contains(QStringLiteral("/auth/v1/user")));
+    EXPECT_FALSE(all.contains(jwt));
 }

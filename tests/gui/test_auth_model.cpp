@@ -5,6 +5,8 @@
 
 #include <QSignalSpy>
 
+using namespace exegia::signin;
+
 using namespace guitest;
 
 TEST_F(AuthModelTest, BackendMakesTheModelReady)
@@ -246,4 +248,24 @@ TEST_F(AuthModelTest, UnreachableServerIsANetworkMessage)
     EXPECT_EQ(model.state(), State::SignedOut);
     EXPECT_FALSE(model.emailError().isEmpty());
     EXPECT_FALSE(model.emailError().contains(u'{'));
+}
+
+TEST_F(AuthModelTest, ANetworkErrorInLocalModeNamesTheLocalBackend)
+{
+    start();
+    const auto config = guitest::configFor(emulator);
+    emulator.kill();
+    // A project: the address may be wrong, so Settings is where to look.
+    model.setBackend(config, QStringLiteral("Project"), false);
+    model.requestCode(QStringLiteral("nobody@example.test"));
+    ASSERT_TRUE(waitIdle());
+    EXPECT_TRUE(model.emailError().contains(QStringLiteral("Settings")))
+        << model.emailError().toStdString();
+    // The local backend: Settings would not help; it restarts by itself.
+    model.setBackend(config, QStringLiteral("Local backend"), true);
+    model.requestCode(QStringLiteral("nobody@example.test"));
+    ASSERT_TRUE(waitIdle());
+    EXPECT_TRUE(model.emailError().contains(QStringLiteral("local backend")))
+        << model.emailError().toStdString();
+    EXPECT_FALSE(model.emailError().contains(QStringLiteral("Settings")));
 }

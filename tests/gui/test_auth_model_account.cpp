@@ -5,6 +5,8 @@
 
 #include <QSignalSpy>
 
+using namespace exegia::signin;
+
 using namespace guitest;
 
 class AccountModelTest : public AuthModelTest

@@ -1,11 +1,13 @@
 // AuthModel's browser flows against the emulator: the "browser" is the
 // headless one that follows every redirect over real HTTP, through the
 // emulator's identity provider (login_hint picks the account).
-#include "auth_model_fixture.h"
 #include "HeadlessBrowser.h"
+#include "auth_model_fixture.h"
 
 #include <exegia/auth/AuthClient.h>
 #include <exegia/auth/SessionManager.h>
+
+using namespace exegia::signin;
 
 using namespace guitest;
 using namespace std::chrono_literals;

@@ -2,11 +2,13 @@
 // outcome), sign-out through the manager, and the memory-only notice. A
 // MemoryTokenStore shared by two models stands in for the keychain that
 // two runs of the app share.
-#include "auth_model_fixture.h"
 #include "HeadlessBrowser.h"
+#include "auth_model_fixture.h"
 #include "shared_store.h"
 
 #include <exegia/auth/SessionManager.h>
+
+using namespace exegia::signin;
 
 using namespace guitest;
 

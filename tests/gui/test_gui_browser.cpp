@@ -1,12 +1,14 @@
 // The "Finish in your browser" panel and the account screen after linking,
 // through the real widgets (QTest clicks and keys).
-#include "gui_fixture.h"
 #include "HeadlessBrowser.h"
+#include "gui_fixture.h"
 
 #include "pages/BrowserPage.h"
 
 #include <QClipboard>
 #include <QGuiApplication>
+
+using namespace exegia::signin;
 
 using namespace guitest;
 

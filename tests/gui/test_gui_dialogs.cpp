@@ -9,6 +9,8 @@
 #include <QRadioButton>
 #include <QTreeWidget>
 
+using namespace exegia::signin;
+
 using namespace guitest;
 
 TEST_F(GuiTest, SettingsRefuseAServiceKeyAndSayWhy)

@@ -4,6 +4,8 @@
 #include <QClipboard>
 #include <QGuiApplication>
 
+using namespace exegia::signin;
+
 using namespace guitest;
 
 TEST_F(GuiTest, GuestLandsOnAccountWithAGuestBadge)
@@ -141,6 +143,11 @@ TEST_F(GuiTest, SignOutReturnsToSignIn)
     click(button<SignInPage>("guestButton"));
     ASSERT_TRUE(waitForPage<AccountPage>());
     click(button<AccountPage>("signOutEverywhereButton"));
+    // A guest is asked first (the account is lost); "Sign out anyway" goes on.
+    QMessageBox *question = guestSignOutQuestion();
+    ASSERT_NE(question, nullptr);
+    EXPECT_EQ(model()->state(), State::SignedInGuest);
+    click(question->findChild<QPushButton *>(QStringLiteral("signOutAnyway")));
     ASSERT_TRUE(waitForPage<SignInPage>());
     EXPECT_EQ(model()->state(), State::SignedOut);
     EXPECT_TRUE(button<SignInPage>("guestButton")->isEnabled());

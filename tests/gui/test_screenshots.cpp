@@ -1,8 +1,9 @@
 // The screenshot run: every screen and state, in English, German, French
 // and a dark palette, written as PNG files for a person to look at.
-#include "gui_fixture.h"
 #include "HeadlessBrowser.h"
+#include "gui_fixture.h"
 
+#include "BackendController.h"
 #include "Translations.h"
 #include "pages/BrowserPage.h"
 #include "pages/LocalInboxDialog.h"
@@ -14,6 +15,11 @@
 #include <QPromise>
 #include <QRadioButton>
 #include <QTreeWidget>
+
+#include <csignal>
+#include <sys/types.h>
+
+using namespace exegia::signin;
 
 using namespace guitest;
 
@@ -116,6 +122,33 @@ protected:
         click(button<SignInPage>("appleButton"));
         ASSERT_TRUE(waitFor([&] { return model()->browserOpenFailed(); }));
         shot(QStringLiteral("22-browser-could-not-open"));
+    }
+
+    // The guest sign-out question, then the local backend killed while
+    // signed in: the "restarting" line, and (when it cannot come back) the
+    // page with Restart.
+    void captureBackendScreens(const QString &prefix)
+    {
+        m_prefix = prefix;
+        localBackendRestarts = 1;
+        open();
+        window->resize(560, 720);
+        click(button<SignInPage>("guestButton"));
+        ASSERT_TRUE(waitForPage<AccountPage>());
+        click(button<AccountPage>("signOutButton"));
+        QMessageBox *question = guestSignOutQuestion();
+        ASSERT_NE(question, nullptr);
+        shot(question, QStringLiteral("26-guest-sign-out-question"));
+        QTest::keyClick(question, Qt::Key_Escape);
+        ASSERT_TRUE(waitFor([&] { return !question->isVisible(); }));
+
+        using Status = BackendController::Status;
+        window->localBackend()->setExecutable(QStringLiteral("/nonexistent/exegia-auth-emulator"));
+        ASSERT_EQ(::kill(pid_t(window->localBackend()->processId()), SIGKILL), 0);
+        ASSERT_TRUE(waitFor([&] { return window->backend()->status() == Status::Restarting; }));
+        shot(QStringLiteral("27-backend-restarting"));
+        ASSERT_TRUE(waitFor([&] { return window->backend()->status() == Status::Failed; }));
+        shot(QStringLiteral("28-backend-failed"));
     }
 
     // A guest tries to save the account with a Google account that already
@@ -233,15 +266,19 @@ protected:
             shot(settings, QStringLiteral("14-settings-secret-key-refused"));
             settings->reject();
         }
+        // The sentences BackendController gives the model, in its context.
+        const char *context = "exegia::signin::BackendController";
         model()->setBackendError(
-            QStringLiteral("Local backend (not running)"),
-            window->tr("The local backend could not be started.") + QStringLiteral(" ") +
-                QCoreApplication::translate("MainWindow",
-                                            "Choose a Supabase project in Settings, or "
-                                            "restart the app to try again."));
+            QCoreApplication::translate(context, "Local backend (not running)"),
+            QCoreApplication::translate("exegia::signin::LocalBackend",
+                                        "The local backend did not report that it was ready "
+                                        "in time.") +
+                QStringLiteral(" ") +
+                QCoreApplication::translate(context, "Choose a Supabase project in Settings, or "
+                                                     "restart the app to try again."));
         shot(QStringLiteral("15-sign-in-backend-error"));
         model()->setBackendStarting(
-            QCoreApplication::translate("MainWindow", "Starting the local backend…"));
+            QCoreApplication::translate(context, "Starting the local backend…"));
         shot(QStringLiteral("16-sign-in-starting"));
     }
 
@@ -286,6 +323,17 @@ TEST_F(Screenshots, SessionScreensGerman)
 {
     Translations::install(QLocale(QStringLiteral("de")));
     captureSessionScreens(QStringLiteral("de-"));
+}
+
+TEST_F(Screenshots, BackendScreensEnglish)
+{
+    captureBackendScreens(QStringLiteral("en-"));
+}
+
+TEST_F(Screenshots, BackendScreensGerman)
+{
+    Translations::install(QLocale(QStringLiteral("de")));
+    captureBackendScreens(QStringLiteral("de-"));
 }
 
 TEST_F(Screenshots, IdentityInUseEnglish)

@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
 
+using namespace exegia::signin;
+
 TEST(SingleInstance, ASecondCopyIsRefusedUntilTheFirstEnds)
 {
     QTemporaryDir dir;

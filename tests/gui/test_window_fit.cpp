@@ -10,6 +10,7 @@
 #include <QScreen>
 #include <QSettings>
 
+using namespace exegia::signin;
 using namespace guitest;
 using namespace Qt::StringLiterals;
 

@@ -1,12 +1,9 @@
 #pragma once
 
-// Tests only: block on a library future by spinning a local event loop, so
-// the client's network replies and timers keep running meanwhile.
+// Tests only: the library's await (exegia/auth/Await.h) with a timeout in
+// milliseconds, and awaitError for the failure a test expects.
 
-#include <QEventLoop>
-#include <QFuture>
-#include <QFutureWatcher>
-#include <QTimer>
+#include <exegia/auth/Await.h>
 
 #include <optional>
 #include <stdexcept>
@@ -14,34 +11,11 @@
 
 namespace exegia::test {
 
-template <typename T> T await(QFuture<T> future, int timeoutMs = 20000)
+using auth::await;
+
+template <typename T> T await(QFuture<T> future, int timeoutMs)
 {
-    if (!future.isFinished()) {
-        QEventLoop loop;
-        QFutureWatcher<T> watcher;
-        QTimer deadline;
-        deadline.setSingleShot(true);
-        QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-        QObject::connect(&deadline, &QTimer::timeout, &loop, &QEventLoop::quit);
-        watcher.setFuture(future);
-        deadline.start(timeoutMs);
-        if (!future.isFinished())
-            loop.exec();
-    }
-    if (!future.isFinished())
-        throw std::runtime_error("future did not finish within " + std::to_string(timeoutMs) +
-                                 " ms");
-    if constexpr (std::is_void_v<T>) {
-        future.waitForFinished(); // rethrows
-        if (future.isCanceled())
-            throw std::runtime_error("future was cancelled");
-    } else {
-        if (future.resultCount() == 0) {
-            future.waitForFinished(); // rethrows
-            throw std::runtime_error("future finished without a result");
-        }
-        return future.result();
-    }
+    return auth::await(future, std::chrono::milliseconds(timeoutMs));
 }
 
 // The failure of `future` as an E, or nothing when it succeeded or failed

@@ -1,17 +1,15 @@
 // AuthClient against a scripted server: the exact requests each call sends
 // (WIRE.md) and how the replies become results.
-#include <exegia/auth/ApiError.h>
-#include <exegia/auth/AuthApiError.h>
 #include <exegia/auth/AuthClient.h>
-#include <exegia/auth/ConfigError.h>
-#include <exegia/auth/NetworkError.h>
-#include <exegia/auth/Pkce.h>
+#include <exegia/auth/Errors.h>
 
 #include "Await.h"
 #include "RecordingServer.h"
+#include "detail/Pkce.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+
 #include <gtest/gtest.h>
 
 using namespace exegia::auth;

@@ -1,7 +1,7 @@
 #include <exegia/auth/AdminClient.h>
 #include <exegia/auth/AuthClient.h>
 #include <exegia/auth/ClientConfig.h>
-#include <exegia/auth/ConfigError.h>
+#include <exegia/auth/Errors.h>
 
 #include <QJsonDocument>
 #include <gtest/gtest.h>
@@ -28,16 +28,27 @@ ClientConfig config(const QString &url, const QString &key)
     return c;
 }
 
-// The sentence of the ConfigError validate() throws, or empty when valid.
+// The what() of the ConfigError validate() throws, or empty when valid.
 QString problem(const ClientConfig &c)
 {
     try {
         c.validate();
     } catch (const ConfigError &e) {
-        EXPECT_FALSE(e.userMessage().isEmpty());
-        return e.userMessage();
+        EXPECT_EQ(e.domain(), ErrorDomain::Config);
+        return QString::fromUtf8(e.what());
     }
     return {};
+}
+
+// Which rule validate() refused, for the app to word.
+std::optional<ConfigError::Kind> refusal(const ClientConfig &c)
+{
+    try {
+        c.validate();
+    } catch (const ConfigError &e) {
+        return e.kind();
+    }
+    return std::nullopt;
 }
 
 class EnvGuard
@@ -102,6 +113,21 @@ TEST(ClientConfig, RefusesServiceKeysWithReason)
     EXPECT_TRUE(service.contains(u"service_role")) << service.toStdString();
     // The refusal must not echo the key back.
     EXPECT_FALSE(secret.contains(u"abcdef"));
+}
+
+TEST(ClientConfig, SaysWhichRuleRefused)
+{
+    using K = ConfigError::Kind;
+    EXPECT_EQ(refusal(config("", "k")), K::InvalidUrl);
+    EXPECT_EQ(refusal(config("ftp://abc.supabase.co", "k")), K::UnsupportedScheme);
+    EXPECT_EQ(refusal(config("http://abc.supabase.co", "k")), K::InsecureHttp);
+    EXPECT_EQ(refusal(config("https://abc.supabase.co/?x=1", "k")), K::UrlNotPlain);
+    EXPECT_EQ(refusal(config("https://a.supabase.co", "")), K::MissingKey);
+    EXPECT_EQ(refusal(config("https://a.supabase.co", "abc def")), K::KeyHasBadCharacters);
+    EXPECT_EQ(refusal(config("https://a.supabase.co", "sb_secret_x")), K::SecretKey);
+    EXPECT_EQ(refusal(config("https://a.supabase.co", legacyKey("service_role"))),
+              K::ServiceRoleKey);
+    EXPECT_FALSE(refusal(config("https://a.supabase.co", "sb_publishable_x")));
 }
 
 TEST(ClientConfig, RefusesMissingOrBrokenKeyAndTimeout)

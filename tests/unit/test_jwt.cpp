@@ -1,4 +1,4 @@
-#include <exegia/auth/Jwt.h>
+#include "detail/Jwt.h"
 
 #include <QJsonDocument>
 #include <gtest/gtest.h>

@@ -1,14 +1,14 @@
 // Parsing of every WIRE.md shape the client reads, and what happens when the
 // server (or something pretending to be it) sends anything else.
-#include <exegia/auth/ApiError.h>
 #include <exegia/auth/AuthResults.h>
-#include <exegia/auth/NetworkError.h>
-#include <exegia/auth/ProfileStore.h>
+#include <exegia/auth/Errors.h>
 
+#include "detail/ProfileStore.h"
 #include "detail/Replies.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+
 #include <gtest/gtest.h>
 
 using namespace exegia::auth;

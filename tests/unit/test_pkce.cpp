@@ -1,4 +1,4 @@
-#include <exegia/auth/Pkce.h>
+#include "detail/Pkce.h"
 
 #include <QSet>
 #include <gtest/gtest.h>

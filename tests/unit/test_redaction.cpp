@@ -1,5 +1,5 @@
-#include <exegia/auth/AuthApiError.h>
-#include <exegia/auth/NetworkError.h>
+#include <exegia/auth/Errors.h>
+
 #include <exegia/auth/Redaction.h>
 
 #include <gtest/gtest.h>

@@ -1,14 +1,15 @@
 // HttpTransport against a scripted local server: headers, bodies, retries,
 // timeouts and replies that are not what the protocol promises.
-#include <exegia/auth/HttpTransport.h>
-#include <exegia/auth/NetworkError.h>
+#include <exegia/auth/Errors.h>
 
 #include "Await.h"
 #include "RecordingServer.h"
+#include "detail/HttpTransport.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTcpServer>
+
 #include <gtest/gtest.h>
 
 #include <iostream>
@@ -19,7 +20,7 @@ using exegia::test::RecordingServer;
 
 namespace {
 
-class Transport : public ::testing::Test
+class HttpTransportTest : public ::testing::Test
 {
 protected:
     HttpTransport &transport(std::chrono::milliseconds timeout = std::chrono::seconds(5))
@@ -57,7 +58,7 @@ protected:
 
 } // namespace
 
-TEST_F(Transport, GetWithUserTokenCarriesWireHeadersAndNoBody)
+TEST_F(HttpTransportTest, GetWithUserTokenCarriesWireHeadersAndNoBody)
 {
     server.queue = {CannedResponse::json(200, "{}")};
     const HttpReply reply = exegia::test::await(
@@ -75,7 +76,7 @@ TEST_F(Transport, GetWithUserTokenCarriesWireHeadersAndNoBody)
     EXPECT_TRUE(r.body.isEmpty());
 }
 
-TEST_F(Transport, PostWithoutSessionSendsKeyAsBearerAndEmptyObject)
+TEST_F(HttpTransportTest, PostWithoutSessionSendsKeyAsBearerAndEmptyObject)
 {
     server.queue = {CannedResponse::json(200, "{}")};
     exegia::test::await(transport().request(post(QStringLiteral("/auth/v1/logout"))));
@@ -86,7 +87,7 @@ TEST_F(Transport, PostWithoutSessionSendsKeyAsBearerAndEmptyObject)
     EXPECT_EQ(r.body, "{}");
 }
 
-TEST_F(Transport, RestCallsHaveNoAuthApiVersionHeader)
+TEST_F(HttpTransportTest, RestCallsHaveNoAuthApiVersionHeader)
 {
     server.queue = {CannedResponse::json(200, "[]")};
     exegia::test::await(transport().request(get(QStringLiteral("/rest/v1/users"))));
@@ -95,7 +96,7 @@ TEST_F(Transport, RestCallsHaveNoAuthApiVersionHeader)
     EXPECT_EQ(server.requests[0].header("apikey"), "the-key");
 }
 
-TEST_F(Transport, GetIsRetriedOnGatewayErrors)
+TEST_F(HttpTransportTest, GetIsRetriedOnGatewayErrors)
 {
     server.queue = {CannedResponse::json(503, "{}"), CannedResponse::json(502, "{}"),
                     CannedResponse::json(200, R"({"ok":true})")};
@@ -105,7 +106,7 @@ TEST_F(Transport, GetIsRetriedOnGatewayErrors)
     EXPECT_EQ(server.requests.size(), 3);
 }
 
-TEST_F(Transport, GetGivesUpAfterThreeAttempts)
+TEST_F(HttpTransportTest, GetGivesUpAfterThreeAttempts)
 {
     server.queue = {CannedResponse::json(504, "{}"), CannedResponse::json(503, "{}"),
                     CannedResponse::json(503, "{}"), CannedResponse::json(200, "{}")};
@@ -115,7 +116,7 @@ TEST_F(Transport, GetGivesUpAfterThreeAttempts)
     EXPECT_EQ(server.requests.size(), 3);
 }
 
-TEST_F(Transport, PostIsNeverRetried)
+TEST_F(HttpTransportTest, PostIsNeverRetried)
 {
     server.queue = {CannedResponse::json(503, "{}"), CannedResponse::json(200, "{}")};
     const HttpReply reply =
@@ -124,7 +125,7 @@ TEST_F(Transport, PostIsNeverRetried)
     EXPECT_EQ(server.requests.size(), 1);
 }
 
-TEST_F(Transport, OtherErrorStatusesAreNotRetried)
+TEST_F(HttpTransportTest, OtherErrorStatusesAreNotRetried)
 {
     server.queue = {CannedResponse::json(500, "{}"), CannedResponse::json(200, "{}")};
     EXPECT_EQ(exegia::test::await(transport().request(get(QStringLiteral("/auth/v1/user")))).status,
@@ -132,14 +133,14 @@ TEST_F(Transport, OtherErrorStatusesAreNotRetried)
     EXPECT_EQ(server.requests.size(), 1);
 }
 
-TEST_F(Transport, SilentServerTimesOut)
+TEST_F(HttpTransportTest, SilentServerTimesOut)
 {
     server.queue = {CannedResponse::hang()};
     transport(std::chrono::milliseconds(300));
     EXPECT_EQ(failureKind(post(QStringLiteral("/auth/v1/otp"))), NetworkError::Kind::Timeout);
 }
 
-TEST_F(Transport, RefusedConnection)
+TEST_F(HttpTransportTest, RefusedConnection)
 {
     QTcpServer probe;
     probe.listen(QHostAddress::LocalHost, 0);
@@ -152,7 +153,7 @@ TEST_F(Transport, RefusedConnection)
               NetworkError::Kind::ConnectionRefused);
 }
 
-TEST_F(Transport, DroppedConnectionIsRetriedForGet)
+TEST_F(HttpTransportTest, DroppedConnectionIsRetriedForGet)
 {
     server.queue = {CannedResponse::close(), CannedResponse::json(200, "{}")};
     EXPECT_EQ(exegia::test::await(transport().request(get(QStringLiteral("/auth/v1/user")))).status,
@@ -160,7 +161,7 @@ TEST_F(Transport, DroppedConnectionIsRetriedForGet)
     EXPECT_EQ(server.requests.size(), 2);
 }
 
-TEST_F(Transport, DroppedConnectionFailsPost)
+TEST_F(HttpTransportTest, DroppedConnectionFailsPost)
 {
     server.queue = {CannedResponse::close(), CannedResponse::close(), CannedResponse::close(),
                     CannedResponse::close(), CannedResponse::close(), CannedResponse::close()};
@@ -174,7 +175,7 @@ TEST_F(Transport, DroppedConnectionFailsPost)
     std::cout << "POST attempts seen by the server: " << server.requests.size() << "\n";
 }
 
-TEST_F(Transport, TruncatedBodyIsANetworkError)
+TEST_F(HttpTransportTest, TruncatedBodyIsANetworkError)
 {
     CannedResponse truncated = CannedResponse::json(200, QByteArray(2000, 'x'));
     truncated.truncate = true;
@@ -186,7 +187,7 @@ TEST_F(Transport, TruncatedBodyIsANetworkError)
         << other;
 }
 
-TEST_F(Transport, RedirectIsNotFollowed)
+TEST_F(HttpTransportTest, RedirectIsNotFollowed)
 {
     server.queue = {CannedResponse::json(302, "", {{"Location", "http://portal.example/login"}})};
     transport();

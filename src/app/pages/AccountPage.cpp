@@ -8,8 +8,13 @@
 
 #include <exegia/auth/AuthClient.h>
 
+#include <QMessageBox>
 #include <QPainter>
 #include <QPainterPath>
+
+using namespace Qt::StringLiterals;
+
+namespace exegia::signin {
 
 namespace {
 
@@ -37,9 +42,8 @@ QPixmap roundAvatar(const QImage &image, qreal dpr)
 
 } // namespace
 
-AccountPage::AccountPage(AuthModel *model, AvatarLoader *avatar, QWidget *parent)
-    : QWidget(parent)
-    , m_model(model)
+AccountPage::AccountPage(AuthModel *authModel, AvatarLoader *avatar, QWidget *parent)
+    : Page(authModel, parent)
     , m_avatar(avatar)
     , m_ui(std::make_unique<Ui::AccountPage>())
 {
@@ -49,25 +53,22 @@ AccountPage::AccountPage(AuthModel *model, AvatarLoader *avatar, QWidget *parent
                           m_ui->persistenceLabel})
         PageStyle::fitWrappedHeight(label);
 
-    connect(m_ui->googleLinkButton, &QPushButton::clicked, m_model,
-            [this] { m_model->linkProvider(QStringLiteral("google")); });
-    connect(m_ui->appleLinkButton, &QPushButton::clicked, m_model,
-            [this] { m_model->linkProvider(QStringLiteral("apple")); });
-    auto save = [this] { m_model->updateDisplayName(m_ui->displayNameEdit->text()); };
-    connect(m_ui->saveNameButton, &QPushButton::clicked, m_model, save);
+    connect(m_ui->googleLinkButton, &QPushButton::clicked, model(),
+            [this] { model()->linkProvider(QStringLiteral("google")); });
+    connect(m_ui->appleLinkButton, &QPushButton::clicked, model(),
+            [this] { model()->linkProvider(QStringLiteral("apple")); });
+    auto save = [this] { model()->updateDisplayName(m_ui->displayNameEdit->text()); };
+    connect(m_ui->saveNameButton, &QPushButton::clicked, model(), save);
     Accessibility::setDefaultButton(m_ui->saveNameButton, {m_ui->displayNameEdit});
-    connect(m_ui->signOutButton, &QPushButton::clicked, m_model, &AuthModel::signOut);
+    connect(m_ui->signOutButton, &QPushButton::clicked, this, [this] { signOut(false); });
     Accessibility::showLengthLimit(m_ui->displayNameEdit, m_ui->displayNameErrorLabel);
-    connect(m_ui->displayNameEdit, &QLineEdit::textEdited, m_model,
-            [this] { m_model->clearError(AuthModel::Field::DisplayName); });
-    connect(m_ui->signOutEverywhereButton, &QPushButton::clicked, m_model,
-            &AuthModel::signOutEverywhere);
-    connect(m_ui->signInInsteadButton, &QPushButton::clicked, m_model, &AuthModel::signInInstead);
+    connect(m_ui->displayNameEdit, &QLineEdit::textEdited, model(),
+            [this] { model()->clearError(AuthModel::Field::DisplayName); });
+    connect(m_ui->signOutEverywhereButton, &QPushButton::clicked, this, [this] { signOut(true); });
+    connect(m_ui->signInInsteadButton, &QPushButton::clicked, model(), &AuthModel::signInInstead);
 
-    for (auto signal :
-         {&AuthModel::stateChanged, &AuthModel::errorsChanged, &AuthModel::userChanged,
-          &AuthModel::noticeChanged, &AuthModel::persistenceChanged})
-        connect(m_model, signal, this, &AccountPage::refresh);
+    refreshOn({&AuthModel::stateChanged, &AuthModel::errorsChanged, &AuthModel::userChanged,
+               &AuthModel::noticeChanged, &AuthModel::persistenceChanged});
     connect(m_avatar, &AvatarLoader::statusChanged, this, &AccountPage::refreshAvatar);
     refresh();
     refreshAvatar();
@@ -78,6 +79,48 @@ AccountPage::~AccountPage() = default;
 void AccountPage::focusFirstField()
 {
     m_ui->displayNameEdit->setFocus(Qt::OtherFocusReason);
+}
+
+void AccountPage::signOut(bool everywhere)
+{
+    if (model()->isGuest())
+        return confirmGuestSignOut(everywhere);
+    everywhere ? model()->signOutEverywhere() : model()->signOut();
+}
+
+void AccountPage::confirmGuestSignOut(bool everywhere)
+{
+    // A guest has no way back in: signing out throws the account away, so
+    // the person is asked first and offered to keep it.
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Sign out of the guest account?"),
+                                tr("This guest account will be lost. Save it with Google or "
+                                   "Apple first?"),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(u"guestSignOutDialog"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    auto add = [box](const QString &text, QMessageBox::ButtonRole role, const QString &name) {
+        QPushButton *button = box->addButton(text, role);
+        button->setObjectName(name);
+        // Voice control users say what they see.
+        button->setAccessibleName(text);
+        return button;
+    };
+    QPushButton *google = add(tr("Save with Google"), QMessageBox::AcceptRole, u"saveGoogle"_s);
+    QPushButton *apple = add(tr("Save with Apple"), QMessageBox::AcceptRole, u"saveApple"_s);
+    QPushButton *anyway =
+        add(tr("Sign out anyway"), QMessageBox::DestructiveRole, u"signOutAnyway"_s);
+    QPushButton *cancel = add(tr("Cancel"), QMessageBox::RejectRole, u"cancel"_s);
+    box->setDefaultButton(cancel);
+    box->setEscapeButton(cancel);
+    connect(box, &QMessageBox::buttonClicked, this, [=, this](QAbstractButton *clicked) {
+        if (clicked == google)
+            model()->linkProvider(u"google"_s);
+        else if (clicked == apple)
+            model()->linkProvider(u"apple"_s);
+        else if (clicked == anyway)
+            everywhere ? model()->signOutEverywhere() : model()->signOut();
+    });
+    box->open();
 }
 
 void AccountPage::applyMarks()
@@ -91,15 +134,9 @@ void AccountPage::applyMarks()
         PageStyle::mark(QStringLiteral(":/icons/email-mark.svg"), text, 20).pixmap(20, 20));
 }
 
-void AccountPage::changeEvent(QEvent *event)
+void AccountPage::retranslate()
 {
-    if (event->type() == QEvent::PaletteChange) {
-        applyMarks();
-    } else if (event->type() == QEvent::LanguageChange) {
-        m_ui->retranslateUi(this);
-        refresh();
-    }
-    QWidget::changeEvent(event);
+    m_ui->retranslateUi(this);
 }
 
 void AccountPage::refreshAvatar()
@@ -119,8 +156,8 @@ void AccountPage::refreshAvatar()
 
 void AccountPage::refreshProvider(const QString &provider, QLabel *status, QPushButton *link)
 {
-    const bool linked = m_model->providers().contains(provider);
-    const bool idle = !m_model->isBusy();
+    const bool linked = model()->providers().contains(provider);
+    const bool idle = !model()->isBusy();
     const QString name = exegia::auth::AuthClient::providerDisplayName(provider);
     status->setVisible(linked);
     status->setText(tr("Linked"));
@@ -128,37 +165,43 @@ void AccountPage::refreshProvider(const QString &provider, QLabel *status, QPush
     link->setVisible(!linked);
     link->setEnabled(idle);
     // For a guest, linking is how the account is kept: say so on the button.
-    link->setText(m_model->isGuest() ? tr("Save with %1").arg(name) : tr("Link %1").arg(name));
+    link->setText(model()->isGuest() ? tr("Save with %1").arg(name) : tr("Link %1").arg(name));
     // Voice control says what it sees: the extra words go to the description.
     link->setAccessibleDescription(
-        m_model->isGuest() ? tr("Save your account by linking %1").arg(name) : QString());
+        model()->isGuest() ? tr("Save your account by linking %1").arg(name) : QString());
 }
 
 void AccountPage::refresh()
 {
-    const bool guest = m_model->isGuest();
-    const QString name = m_model->displayName();
+    const bool guest = model()->isGuest();
+    const QString name = model()->displayName();
     Accessibility::setElidedText(m_ui->nameLabel, name.isEmpty() ? tr("No name yet") : name);
-    m_ui->emailLabel->setText(m_model->userEmail().isEmpty() ? tr("No email address")
-                                                             : m_model->userEmail());
+    m_ui->emailLabel->setText(model()->userEmail().isEmpty() ? tr("No email address")
+                                                             : model()->userEmail());
     m_ui->guestBadge->setVisible(guest);
     m_ui->guestHintLabel->setVisible(guest);
     m_ui->emailProviderStatusLabel->setText(tr("Linked"));
     m_ui->emailProviderStatusLabel->setAccessibleName(
         tr("%1: Linked").arg(m_ui->emailProviderNameLabel->text()));
-    const bool hasEmail = m_model->providers().contains(QStringLiteral("email"));
+    const bool hasEmail = model()->providers().contains(QStringLiteral("email"));
     m_ui->emailProviderMarkLabel->setVisible(hasEmail);
     m_ui->emailProviderNameLabel->setVisible(hasEmail);
     m_ui->emailProviderStatusLabel->setVisible(hasEmail);
     refreshProvider(QStringLiteral("google"), m_ui->googleStatusLabel, m_ui->googleLinkButton);
     refreshProvider(QStringLiteral("apple"), m_ui->appleStatusLabel, m_ui->appleLinkButton);
 
-    if (m_nameShownFor != m_model->userId() + name) {
-        m_nameShownFor = m_model->userId() + name;
+    refreshActions();
+}
+
+void AccountPage::refreshActions()
+{
+    const QString name = model()->displayName();
+    if (m_nameShownFor != model()->userId() + name) {
+        m_nameShownFor = model()->userId() + name;
         m_ui->displayNameEdit->setText(name);
     }
-    const bool idle = !m_model->isBusy();
-    const auto action = m_model->busyAction();
+    const bool idle = !model()->isBusy();
+    const auto action = model()->busyAction();
     m_ui->displayNameEdit->setReadOnly(!idle);
     m_ui->saveNameButton->setEnabled(idle);
     m_ui->saveNameButton->setText(action == AuthModel::Action::SaveDisplayName ? tr("Saving…")
@@ -170,17 +213,19 @@ void AccountPage::refresh()
     m_ui->signOutEverywhereButton->setText(action == AuthModel::Action::SignOutEverywhere
                                                ? tr("Signing out everywhere…")
                                                : tr("Sign out everywhere"));
-    Accessibility::showError(m_ui->displayNameErrorLabel, m_model->displayNameError(),
+    Accessibility::showError(m_ui->displayNameErrorLabel, model()->displayNameError(),
                              m_ui->displayNameEdit);
     if (isVisible())
         Accessibility::focusFirstError({{m_ui->displayNameEdit, m_ui->displayNameErrorLabel}});
-    PageStyle::showMessage(m_ui->noticeLabel, m_model->notice());
-    Accessibility::showError(m_ui->accountErrorLabel, m_model->accountError());
-    const QString offered = m_model->offeredProvider();
+    PageStyle::showMessage(m_ui->noticeLabel, model()->notice());
+    Accessibility::showError(m_ui->accountErrorLabel, model()->accountError());
+    const QString offered = model()->offeredProvider();
     m_ui->signInInsteadButton->setVisible(!offered.isEmpty());
     m_ui->signInInsteadButton->setEnabled(idle);
     m_ui->signInInsteadButton->setText(
         tr("Sign in with %1 instead").arg(exegia::auth::AuthClient::providerDisplayName(offered)));
     m_ui->signInInsteadButton->setAccessibleName(m_ui->signInInsteadButton->text());
-    PageStyle::showMessage(m_ui->persistenceLabel, m_model->persistenceNotice());
+    PageStyle::showMessage(m_ui->persistenceLabel, model()->persistenceNotice());
 }
+
+} // namespace exegia::signin

@@ -1,39 +1,44 @@
 #pragma once
 
-#include <QWidget>
+#include "Page.h"
 
 #include <memory>
 
-class AuthModel;
-class AvatarLoader;
 class QLabel;
 class QPushButton;
 namespace Ui {
 class AccountPage;
 }
 
+namespace exegia::signin {
+
+class AvatarLoader;
+
 // Screen 4: who is signed in, how they can sign in, their display name, and
 // the sign-out actions.
-class AccountPage : public QWidget
+class AccountPage : public Page
 {
     Q_OBJECT
 public:
     AccountPage(AuthModel *model, AvatarLoader *avatar, QWidget *parent = nullptr);
     ~AccountPage() override;
 
-    void focusFirstField();
-
-protected:
-    void changeEvent(QEvent *event) override;
+    AuthModel::Page modelPage() const override { return AuthModel::Page::Account; }
+    void focusFirstField() override;
 
 private:
-    void refresh();
+    void refresh() override;
+    void retranslate() override;
+    void refreshActions();
+    void signOut(bool everywhere);
+    void confirmGuestSignOut(bool everywhere);
     void refreshAvatar();
     void refreshProvider(const QString &provider, QLabel *status, QPushButton *link);
-    void applyMarks();
+    void applyMarks() override;
 
-    AuthModel *m_model;
     AvatarLoader *m_avatar;
     std::unique_ptr<Ui::AccountPage> m_ui;
     QString m_nameShownFor; // keeps a half-typed name while other things change
 };
+
+} // namespace exegia::signin

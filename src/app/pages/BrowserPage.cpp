@@ -8,24 +8,22 @@
 
 #include <QClipboard>
 #include <QGuiApplication>
-#include <QKeyEvent>
 #include <QStyle>
 
-BrowserPage::BrowserPage(AuthModel *model, QWidget *parent)
-    : QWidget(parent)
-    , m_model(model)
+namespace exegia::signin {
+
+BrowserPage::BrowserPage(AuthModel *authModel, QWidget *parent)
+    : Page(authModel, parent)
     , m_ui(std::make_unique<Ui::BrowserPage>())
 {
     m_ui->setupUi(this);
-    m_ui->markLabel->setPixmap(
-        PageStyle::mark(QStringLiteral(":/icons/exegia-mark.svg"), {}, 36).pixmap(36, 36));
-    connect(m_ui->cancelButton, &QPushButton::clicked, m_model, &AuthModel::cancelBrowser);
-    connect(m_ui->reopenButton, &QPushButton::clicked, m_model,
-            [this] { m_model->reopenBrowser(); });
+    showHeaderMark(m_ui->markLabel);
+    connect(m_ui->cancelButton, &QPushButton::clicked, model(), &AuthModel::cancelBrowser);
+    connect(m_ui->reopenButton, &QPushButton::clicked, model(),
+            [this] { model()->reopenBrowser(); });
     connect(m_ui->copyButton, &QPushButton::clicked, this, &BrowserPage::copyLink);
 
-    for (auto signal : {&AuthModel::stateChanged, &AuthModel::browserChanged})
-        connect(m_model, signal, this, &BrowserPage::refresh);
+    refreshOn({&AuthModel::stateChanged, &AuthModel::browserChanged});
     refresh();
 }
 
@@ -35,68 +33,63 @@ void BrowserPage::focusFirstField()
 {
     // With no browser the link is what the person needs next; otherwise
     // Cancel is the one thing they may want here.
-    if (m_model->browserOpenFailed())
+    if (model()->browserOpenFailed())
         m_ui->copyButton->setFocus(Qt::OtherFocusReason);
     else
         m_ui->cancelButton->setFocus(Qt::OtherFocusReason);
 }
 
-void BrowserPage::keyPressEvent(QKeyEvent *event)
+bool BrowserPage::escape()
 {
-    // Esc cancels, as in any dialog that waits for something (keys the
-    // focused control does not use arrive here, as on the other pages).
-    if (event->key() == Qt::Key_Escape && m_model->state() == AuthModel::State::WaitingForBrowser) {
-        m_model->cancelBrowser();
-        return;
+    // Esc cancels, as in any dialog that waits for something.
+    if (model()->state() == AuthModel::State::WaitingForBrowser) {
+        model()->cancelBrowser();
+        return true;
     }
-    QWidget::keyPressEvent(event);
+    return false;
 }
 
-void BrowserPage::changeEvent(QEvent *event)
+void BrowserPage::retranslate()
 {
-    if (event->type() == QEvent::LanguageChange) {
-        m_ui->retranslateUi(this);
-        refresh();
-    }
-    QWidget::changeEvent(event);
+    m_ui->retranslateUi(this);
 }
 
 void BrowserPage::copyLink()
 {
-    if (m_model->browserUrl().isEmpty())
+    if (model()->browserUrl().isEmpty())
         return;
-    QGuiApplication::clipboard()->setText(m_model->browserUrl().toString(QUrl::FullyEncoded));
+    QGuiApplication::clipboard()->setText(model()->browserUrl().toString(QUrl::FullyEncoded));
     m_copied = true;
     refresh();
 }
 
+QString BrowserPage::explanation() const
+{
+    const QString name = exegia::auth::AuthClient::providerDisplayName(model()->browserProvider());
+    if (model()->browserUrl().isEmpty())
+        return tr("Opening your browser…");
+    if (model()->browserOpenFailed())
+        return tr("Open the link below in your browser and sign in with %1 there. This window "
+                  "continues by itself when you are done.")
+            .arg(name);
+    if (model()->busyAction() == AuthModel::Action::Link)
+        return tr("Sign in with %1 on the page that opened in your browser to link it to this "
+                  "account. This window continues by itself when you are done.")
+            .arg(name);
+    return tr("Sign in with %1 on the page that opened in your browser. This window continues "
+              "by itself when you are done.")
+        .arg(name);
+}
+
 void BrowserPage::refresh()
 {
-    const QString name = exegia::auth::AuthClient::providerDisplayName(m_model->browserProvider());
-    const bool linking = m_model->busyAction() == AuthModel::Action::Link;
-    const bool failed = m_model->browserOpenFailed();
-    const QUrl url = m_model->browserUrl();
+    const bool failed = model()->browserOpenFailed();
+    const QUrl url = model()->browserUrl();
     if (url.isEmpty())
         m_copied = false;
 
     m_ui->titleLabel->setText(tr("Finish in your browser"));
-    if (url.isEmpty())
-        m_ui->explanationLabel->setText(tr("Opening your browser…"));
-    else if (failed)
-        m_ui->explanationLabel->setText(
-            tr("Open the link below in your browser and sign in with %1 there. This window "
-               "continues by itself when you are done.")
-                .arg(name));
-    else if (linking)
-        m_ui->explanationLabel->setText(
-            tr("Sign in with %1 on the page that opened in your browser to link it to this "
-               "account. This window continues by itself when you are done.")
-                .arg(name));
-    else
-        m_ui->explanationLabel->setText(
-            tr("Sign in with %1 on the page that opened in your browser. This window continues "
-               "by itself when you are done.")
-                .arg(name));
+    m_ui->explanationLabel->setText(explanation());
     m_ui->progressBar->setAccessibleName(tr("Waiting for the browser"));
 
     m_ui->openFailedLabel->setVisible(failed);
@@ -119,3 +112,5 @@ void BrowserPage::refresh()
                                        : tr("Open the browser again"));
     m_ui->cancelButton->setText(tr("Cancel"));
 }
+
+} // namespace exegia::signin

@@ -1,33 +1,34 @@
 #pragma once
 
-#include <QWidget>
+#include "Page.h"
 
 #include <memory>
 
-class AuthModel;
 namespace Ui {
 class CodePage;
 }
 
+namespace exegia::signin {
+
 // Screen 2: enter the emailed code, resend it after the cooldown, or go
 // back to use another address.
-class CodePage : public QWidget
+class CodePage : public Page
 {
     Q_OBJECT
 public:
     explicit CodePage(AuthModel *model, QWidget *parent = nullptr);
     ~CodePage() override;
 
-    void focusFirstField();
-
-protected:
-    void changeEvent(QEvent *event) override;
-    void keyPressEvent(QKeyEvent *event) override;
+    AuthModel::Page modelPage() const override { return AuthModel::Page::Code; }
+    void focusFirstField() override;
 
 private:
-    void refresh();
+    void refresh() override;
+    void retranslate() override;
+    bool escape() override;
     void refreshCooldown();
 
-    AuthModel *m_model;
     std::unique_ptr<Ui::CodePage> m_ui;
 };
+
+} // namespace exegia::signin

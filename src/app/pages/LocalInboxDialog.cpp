@@ -9,6 +9,8 @@
 #include <QKeyEvent>
 #include <QLocale>
 
+namespace exegia::signin {
+
 LocalInboxDialog::LocalInboxDialog(LocalInbox *inbox, QWidget *parent)
     : QDialog(parent)
     , m_inbox(inbox)
@@ -97,3 +99,5 @@ void LocalInboxDialog::copySelectedCode()
     m_ui->statusLabel->setText(
         tr("Code %1 copied. Paste it into the code field.").arg(items.first()->text(0)));
 }
+
+} // namespace exegia::signin

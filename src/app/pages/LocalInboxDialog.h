@@ -4,10 +4,13 @@
 
 #include <memory>
 
-class LocalInbox;
 namespace Ui {
 class LocalInboxDialog;
 }
+
+namespace exegia::signin {
+
+class LocalInbox;
 
 // Lists the codes the local backend's mailbox received, newest first.
 class LocalInboxDialog : public QDialog
@@ -30,3 +33,5 @@ private:
     LocalInbox *m_inbox;
     std::unique_ptr<Ui::LocalInboxDialog> m_ui;
 };
+
+} // namespace exegia::signin

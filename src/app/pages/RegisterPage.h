@@ -1,34 +1,35 @@
 #pragma once
 
-#include <QWidget>
+#include "Page.h"
 
 #include <memory>
 
-class AuthModel;
 namespace Ui {
 class RegisterPage;
 }
 
+namespace exegia::signin {
+
 // Screen 3: signed in, but no profile yet. Create one, or cancel (which
 // signs the half-finished session out).
-class RegisterPage : public QWidget
+class RegisterPage : public Page
 {
     Q_OBJECT
 public:
     explicit RegisterPage(AuthModel *model, QWidget *parent = nullptr);
     ~RegisterPage() override;
 
-    void focusFirstField();
-
-protected:
-    void changeEvent(QEvent *event) override;
-    void keyPressEvent(QKeyEvent *event) override;
+    AuthModel::Page modelPage() const override { return AuthModel::Page::Register; }
+    void focusFirstField() override;
 
 private:
-    void refresh();
+    void refresh() override;
+    void retranslate() override;
+    bool escape() override;
     void prefill();
 
-    AuthModel *m_model;
     std::unique_ptr<Ui::RegisterPage> m_ui;
     QString m_prefilledFor; // the user id the fields were prefilled for
 };
+
+} // namespace exegia::signin

@@ -1,31 +1,32 @@
 #pragma once
 
-#include <QWidget>
+#include "Page.h"
 
 #include <memory>
 
-class AuthModel;
 namespace Ui {
 class RestorePage;
 }
 
+namespace exegia::signin {
+
 // Shown at start while the stored session is restored, and with Retry when
 // the server could not be reached (the session is kept for that retry).
-class RestorePage : public QWidget
+class RestorePage : public Page
 {
     Q_OBJECT
 public:
     explicit RestorePage(AuthModel *model, QWidget *parent = nullptr);
     ~RestorePage() override;
 
-    void focusFirstField();
-
-protected:
-    void changeEvent(QEvent *event) override;
+    AuthModel::Page modelPage() const override { return AuthModel::Page::Restore; }
+    void focusFirstField() override;
 
 private:
-    void refresh();
+    void refresh() override;
+    void retranslate() override;
 
-    AuthModel *m_model;
     std::unique_ptr<Ui::RestorePage> m_ui;
 };
+
+} // namespace exegia::signin

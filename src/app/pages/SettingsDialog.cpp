@@ -6,7 +6,7 @@
 #include "ui_SettingsDialog.h"
 
 #include <exegia/auth/ClientConfig.h>
-#include <exegia/auth/ConfigError.h>
+#include <exegia/auth/Errors.h>
 
 #include <QClipboard>
 #include <QFormLayout>
@@ -40,6 +40,7 @@ void addCopyRow(QFormLayout *form, const QString &label, const QString &value,
 }
 
 } // namespace
+namespace exegia::signin {
 
 SettingsDialog::SettingsDialog(const SavedSettings &current, QWidget *parent)
     : QDialog(parent)
@@ -90,8 +91,7 @@ void SettingsDialog::accept()
         try {
             exegia::auth::validateProjectUrl(config.projectUrl);
         } catch (const exegia::auth::ConfigError &e) {
-            Accessibility::showError(m_ui->urlErrorLabel,
-                                     ErrorText::forProjectUrl(config.projectUrl, e.userMessage()),
+            Accessibility::showError(m_ui->urlErrorLabel, ErrorText::forProjectUrl(e.kind()),
                                      m_ui->urlEdit);
             m_ui->urlEdit->setFocus(Qt::OtherFocusReason);
             return;
@@ -99,10 +99,8 @@ void SettingsDialog::accept()
         try {
             config.validate();
         } catch (const exegia::auth::ConfigError &e) {
-            Accessibility::showError(
-                m_ui->keyErrorLabel,
-                ErrorText::forPublishableKey(config.publishableKey, e.userMessage()),
-                m_ui->keyEdit);
+            Accessibility::showError(m_ui->keyErrorLabel, ErrorText::forPublishableKey(e.kind()),
+                                     m_ui->keyEdit);
             m_ui->keyEdit->setFocus(Qt::OtherFocusReason);
             m_ui->keyEdit->selectAll();
             return;
@@ -126,3 +124,4 @@ void SettingsDialog::showLocalBackend(const QUrl &url, const QString &publishabl
     auto *layout = static_cast<QBoxLayout *>(this->layout());
     layout->insertWidget(layout->indexOf(m_ui->localRadio) + 1, details);
 }
+} // namespace exegia::signin

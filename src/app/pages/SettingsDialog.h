@@ -11,6 +11,8 @@ namespace Ui {
 class SettingsDialog;
 }
 
+namespace exegia::signin {
+
 // Screen 5: the local backend, or a Supabase project (URL, publishable key,
 // optional Google desktop client id). Keys the library refuses (secret or
 // service_role) cannot be saved; the reason is shown under the field.
@@ -36,3 +38,5 @@ private:
     std::unique_ptr<Ui::SettingsDialog> m_ui;
     SavedSettings m_result;
 };
+
+} // namespace exegia::signin

@@ -6,11 +6,10 @@
 #include "PageStyle.h"
 #include "ui_SignInPage.h"
 
-#include <QEvent>
+namespace exegia::signin {
 
-SignInPage::SignInPage(AuthModel *model, QWidget *parent)
-    : QWidget(parent)
-    , m_model(model)
+SignInPage::SignInPage(AuthModel *authModel, QWidget *parent)
+    : Page(authModel, parent)
     , m_ui(std::make_unique<Ui::SignInPage>())
 {
     m_ui->setupUi(this);
@@ -18,16 +17,16 @@ SignInPage::SignInPage(AuthModel *model, QWidget *parent)
     m_ui->googleButton->setIconSize({18, 18});
     m_ui->appleButton->setIconSize({18, 18});
 
-    connect(m_ui->googleButton, &QPushButton::clicked, m_model,
-            [this] { m_model->signInWithProvider(QStringLiteral("google")); });
-    connect(m_ui->appleButton, &QPushButton::clicked, m_model,
-            [this] { m_model->signInWithProvider(QStringLiteral("apple")); });
-    auto send = [this] { m_model->requestCode(m_ui->emailEdit->text()); };
-    connect(m_ui->sendCodeButton, &QPushButton::clicked, m_model, send);
+    connect(m_ui->googleButton, &QPushButton::clicked, model(),
+            [this] { model()->signInWithProvider(QStringLiteral("google")); });
+    connect(m_ui->appleButton, &QPushButton::clicked, model(),
+            [this] { model()->signInWithProvider(QStringLiteral("apple")); });
+    auto send = [this] { model()->requestCode(m_ui->emailEdit->text()); };
+    connect(m_ui->sendCodeButton, &QPushButton::clicked, model(), send);
     Accessibility::setDefaultButton(m_ui->sendCodeButton, {m_ui->emailEdit});
-    connect(m_ui->guestButton, &QPushButton::clicked, m_model, &AuthModel::continueAsGuest);
-    connect(m_ui->emailEdit, &QLineEdit::textEdited, m_model,
-            [this] { m_model->clearError(AuthModel::Field::Email); });
+    connect(m_ui->guestButton, &QPushButton::clicked, model(), &AuthModel::continueAsGuest);
+    connect(m_ui->emailEdit, &QLineEdit::textEdited, model(),
+            [this] { model()->clearError(AuthModel::Field::Email); });
 
     for (auto [button, method] : {std::pair{m_ui->googleButton, "google"},
                                   {m_ui->appleButton, "apple"},
@@ -36,11 +35,9 @@ SignInPage::SignInPage(AuthModel *model, QWidget *parent)
         connect(button, &QPushButton::clicked, this,
                 [this, method] { m_pendingMethod = QLatin1String(method); });
     }
-    connect(m_model, &AuthModel::stateChanged, this, &SignInPage::rememberMethod);
-    for (auto signal :
-         {&AuthModel::stateChanged, &AuthModel::errorsChanged, &AuthModel::emailChanged,
-          &AuthModel::backendChanged, &AuthModel::persistenceChanged})
-        connect(m_model, signal, this, &SignInPage::refresh);
+    connect(model(), &AuthModel::stateChanged, this, &SignInPage::rememberMethod);
+    refreshOn({&AuthModel::stateChanged, &AuthModel::errorsChanged, &AuthModel::emailChanged,
+               &AuthModel::backendChanged, &AuthModel::persistenceChanged});
     refresh();
 }
 
@@ -48,20 +45,15 @@ SignInPage::~SignInPage() = default;
 
 void SignInPage::applyMarks()
 {
-    m_ui->markLabel->setPixmap(
-        PageStyle::mark(QStringLiteral(":/icons/exegia-mark.svg"), {}, 36).pixmap(36, 36));
+    showHeaderMark(m_ui->markLabel);
     m_ui->googleButton->setIcon(PageStyle::mark(QStringLiteral(":/icons/google-mark.svg")));
     m_ui->appleButton->setIcon(PageStyle::mark(QStringLiteral(":/icons/apple-mark.svg"),
                                                palette().color(QPalette::ButtonText)));
 }
 
-void SignInPage::changeEvent(QEvent *event)
+void SignInPage::retranslate()
 {
-    if (event->type() == QEvent::PaletteChange)
-        applyMarks();
-    else if (event->type() == QEvent::LanguageChange)
-        m_ui->retranslateUi(this), refresh();
-    QWidget::changeEvent(event);
+    m_ui->retranslateUi(this);
 }
 
 void SignInPage::focusFirstField()
@@ -71,7 +63,7 @@ void SignInPage::focusFirstField()
 
 void SignInPage::rememberMethod()
 {
-    const auto state = m_model->state();
+    const auto state = model()->state();
     const bool in = state == AuthModel::State::SignedIn ||
                     state == AuthModel::State::SignedInGuest ||
                     state == AuthModel::State::NeedsSignUp;
@@ -83,9 +75,9 @@ void SignInPage::rememberMethod()
 
 void SignInPage::refresh()
 {
-    const bool ready = m_model->isBackendReady();
-    const bool idle = m_model->state() == AuthModel::State::SignedOut;
-    const auto action = m_model->busyAction();
+    const bool ready = model()->isBackendReady();
+    const bool idle = model()->state() == AuthModel::State::SignedOut;
+    const auto action = model()->busyAction();
     const bool usable = ready && idle;
     for (QWidget *w :
          {static_cast<QWidget *>(m_ui->googleButton), static_cast<QWidget *>(m_ui->appleButton),
@@ -110,13 +102,15 @@ void SignInPage::refresh()
     LastUsed::mark(m_ui->guestButton, last == QLatin1String("guest"));
 
     // Coming back from the code page: offer the address used last.
-    if (m_ui->emailEdit->text().isEmpty() && !m_model->email().isEmpty())
-        m_ui->emailEdit->setText(m_model->email());
+    if (m_ui->emailEdit->text().isEmpty() && !model()->email().isEmpty())
+        m_ui->emailEdit->setText(model()->email());
 
-    Accessibility::showError(m_ui->signInErrorLabel, m_model->signInError());
-    PageStyle::showMessage(m_ui->persistenceLabel, m_model->persistenceNotice());
-    Accessibility::showError(m_ui->emailErrorLabel, m_model->emailError(), m_ui->emailEdit);
+    Accessibility::showError(m_ui->signInErrorLabel, model()->signInError());
+    PageStyle::showMessage(m_ui->persistenceLabel, model()->persistenceNotice());
+    Accessibility::showError(m_ui->emailErrorLabel, model()->emailError(), m_ui->emailEdit);
     Accessibility::nameClearButton(m_ui->emailEdit);
-    if (!m_model->emailError().isEmpty() && isVisible())
+    if (!model()->emailError().isEmpty() && isVisible())
         m_ui->emailEdit->setFocus(Qt::OtherFocusReason);
 }
+
+} // namespace exegia::signin

@@ -1,35 +1,36 @@
 #pragma once
 
+#include "Page.h"
+
 #include <QString>
-#include <QWidget>
 
 #include <memory>
 
-class AuthModel;
 namespace Ui {
 class SignInPage;
 }
 
+namespace exegia::signin {
+
 // Screen 1: Google, Apple, an email code, or a guest session.
-class SignInPage : public QWidget
+class SignInPage : public Page
 {
     Q_OBJECT
 public:
     explicit SignInPage(AuthModel *model, QWidget *parent = nullptr);
     ~SignInPage() override;
 
-    // Puts the cursor where a person starts (called when the page is shown).
-    void focusFirstField();
-
-protected:
-    void changeEvent(QEvent *event) override;
+    AuthModel::Page modelPage() const override { return AuthModel::Page::SignIn; }
+    void focusFirstField() override;
 
 private:
-    void refresh();
-    void applyMarks();
+    void refresh() override;
+    void retranslate() override;
+    void applyMarks() override;
     void rememberMethod();
 
-    AuthModel *m_model;
     std::unique_ptr<Ui::SignInPage> m_ui;
     QString m_pendingMethod; // clicked, not yet signed in
 };
+
+} // namespace exegia::signin

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <exegia/auth/NetworkError.h>
+#include <exegia/auth/Errors.h>
 
 #include <QFuture>
 #include <QFutureWatcher>
@@ -39,22 +39,6 @@ template <typename T> T valueOf(QFuture<T> future)
         }
         return future.result();
     }
-}
-
-// Settles `to` with whatever `from` settles with.
-template <typename T, typename Sink>
-void forward(QObject *context, const QFuture<T> &from, const Sink &to)
-{
-    whenFinished(context, from, [to](QFuture<T> f) {
-        to.guard([&] {
-            if constexpr (std::is_void_v<T>) {
-                valueOf(f);
-                to.succeed();
-            } else {
-                to.succeed(valueOf(f));
-            }
-        });
-    });
 }
 
 } // namespace exegia::auth::detail

@@ -2,32 +2,25 @@
 
 #include "Replies.h"
 
-#include <QCoreApplication>
+#include "Wire.h"
+
+using namespace Qt::StringLiterals;
 
 namespace exegia::auth::detail {
-
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("exegia::auth::AuthClient", text);
-}
-
-} // namespace
 
 QJsonObject withCaptcha(QJsonObject body, const QString &captchaToken)
 {
     if (!captchaToken.isEmpty())
-        body.insert(u"gotrue_meta_security", QJsonObject{{u"captcha_token"_qs, captchaToken}});
+        body.insert(u"gotrue_meta_security", QJsonObject{{u"captcha_token"_s, captchaToken}});
     return body;
 }
 
 std::optional<QString> refusedFields(const QJsonObject &fields)
 {
     if (fields.contains(u"id"))
-        return tr("A profile's id is always the signed-in user's; it cannot be set.");
+        return u"A profile's id is always the signed-in user's; it cannot be set."_s;
     if (fields.contains(u"user_type"))
-        return tr("The account type is set by the server; it cannot be chosen.");
+        return u"The account type is set by the server; it cannot be chosen."_s;
     return std::nullopt;
 }
 
@@ -40,7 +33,7 @@ QString defaultDisplayName(const User &user)
     }
     if (!user.email.isEmpty())
         return user.email.section(u'@', 0, 0);
-    return tr("Guest");
+    return u"Guest"_s;
 }
 
 bool isReservedLinkParam(const QString &name)
@@ -64,11 +57,11 @@ HttpRequest linkAuthorizeRequest(const QString &accessToken, const QString &prov
                                  const LinkIdentityOptions &options, const QString &challenge)
 {
     HttpRequest request;
-    request.path = QStringLiteral("/auth/v1/user/identities/authorize");
+    request.path = wire::kIdentitiesAuthorize;
     request.bearer = accessToken;
     addEncoded(request.query, QStringLiteral("provider"), provider);
     if (!options.redirectTo.isEmpty())
-        addEncoded(request.query, QStringLiteral("redirect_to"), options.redirectTo);
+        addEncoded(request.query, wire::kRedirectTo, options.redirectTo);
     if (!options.scopes.isEmpty())
         addEncoded(request.query, QStringLiteral("scopes"), options.scopes);
     addEncoded(request.query, QStringLiteral("code_challenge"), challenge);

@@ -1,7 +1,7 @@
 #pragma once
 
 #include <exegia/auth/AuthOptions.h>
-#include <exegia/auth/HttpRequest.h>
+#include <exegia/auth/Transport.h>
 #include <exegia/auth/User.h>
 
 #include <QJsonObject>

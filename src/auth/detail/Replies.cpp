@@ -1,7 +1,6 @@
 #include "Replies.h"
 
-#include <exegia/auth/AuthApiError.h>
-#include <exegia/auth/NetworkError.h>
+#include <exegia/auth/Errors.h>
 
 #include <QJsonDocument>
 #include <QUrl>
@@ -46,6 +45,15 @@ User authUser(const HttpReply &reply)
     if (!user)
         malformed(why);
     return std::move(*user);
+}
+
+QUrl authorizationUrl(const HttpReply &reply)
+{
+    const QUrl url(authObject(reply).value(u"url").toString(), QUrl::StrictMode);
+    const QString scheme = url.scheme();
+    if (!url.isValid() || (scheme != QLatin1String("https") && scheme != QLatin1String("http")))
+        malformed(QStringLiteral("no usable authorization url"));
+    return url;
 }
 
 void addEncoded(QUrlQuery &query, const QString &key, const QString &value)

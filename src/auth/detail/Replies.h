@@ -1,7 +1,7 @@
 #pragma once
 
-#include <exegia/auth/HttpReply.h>
 #include <exegia/auth/Session.h>
+#include <exegia/auth/Transport.h>
 
 #include <QJsonObject>
 #include <QUrlQuery>
@@ -14,6 +14,8 @@ namespace exegia::auth::detail {
 QJsonObject authObject(const HttpReply &reply);
 Session authSession(const HttpReply &reply);
 User authUser(const HttpReply &reply);
+// The {"url": ...} of /user/identities/authorize: an absolute http(s) URL.
+QUrl authorizationUrl(const HttpReply &reply);
 
 // Adds a query item whose value is fully percent-encoded: QUrlQuery leaves
 // '+' alone, which the server would read as a space.

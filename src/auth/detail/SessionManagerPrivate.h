@@ -3,14 +3,15 @@
 // SessionManager's state, shared by SessionManager.cpp (tokens, refresh,
 // sign-out) and SessionRestore.cpp (start-up restore).
 
-#include <exegia/auth/AuthApiError.h>
-#include <exegia/auth/SessionError.h>
+#include <exegia/auth/Errors.h>
 #include <exegia/auth/SessionManager.h>
+
+#include "detail/Logging.h"
+#include "detail/Wire.h"
 
 #include "detail/Completion.h"
 #include "detail/TokenClock.h"
 
-#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QTimer>
 
@@ -20,15 +21,10 @@ namespace exegia::auth {
 
 namespace detail {
 
-inline QString tr(const char *text)
-{
-    return QCoreApplication::translate("exegia::auth::SessionManager", text);
-}
-
 inline SessionManager::SignOutReason reasonFor(const QString &errorCode)
 {
-    return errorCode == u"user_not_found" ? SessionManager::SignOutReason::UserGone
-                                          : SessionManager::SignOutReason::Refused;
+    return errorCode == wire::kUserNotFound ? SessionManager::SignOutReason::UserGone
+                                            : SessionManager::SignOutReason::Refused;
 }
 
 inline RestoreResult result(RestoreResult::Status status, const QString &message = {},
@@ -45,20 +41,26 @@ inline RestoreResult result(RestoreResult::Status status, const QString &message
 // good; anything else is worth a Retry and keeps the stored session.
 inline RestoreResult failedRestore(std::exception_ptr error)
 {
+    RestoreResult r;
+    r.status = RestoreResult::Status::NetworkFailure;
+    r.error = error;
     try {
         std::rethrow_exception(error);
     } catch (const AuthApiError &e) {
-        if (e.isSessionGone())
-            return result(RestoreResult::Status::Refused, e.userMessage(), e.errorCode());
-        return result(RestoreResult::Status::NetworkFailure, e.userMessage());
+        if (e.isSessionGone()) {
+            r.status = RestoreResult::Status::Refused;
+            r.errorCode = e.errorCode();
+        }
+        r.message = QString::fromUtf8(e.what());
     } catch (const SessionError &e) {
-        return result(RestoreResult::Status::Refused, e.userMessage());
-    } catch (const Error &e) {
-        return result(RestoreResult::Status::NetworkFailure, e.userMessage());
+        r.status = RestoreResult::Status::Refused;
+        r.message = QString::fromUtf8(e.what());
+    } catch (const std::exception &e) {
+        r.message = QString::fromUtf8(e.what());
     } catch (...) {
-        return result(RestoreResult::Status::NetworkFailure,
-                      tr("Could not restore your session. Please try again."));
+        r.message = QStringLiteral("could not restore the session");
     }
+    return r;
 }
 
 } // namespace detail

@@ -2,9 +2,7 @@
 #include "AuthFixture.h"
 #include "Await.h"
 
-#include <exegia/auth/ApiError.h>
-#include <exegia/auth/AuthApiError.h>
-#include <exegia/auth/ConfigError.h>
+#include <exegia/auth/Errors.h>
 
 #include <QJsonDocument>
 #include <QThread>

@@ -4,8 +4,8 @@
 #include "HeadlessBrowser.h"
 #include "TestHttp.h"
 
-#include <exegia/auth/AuthApiError.h>
 #include <exegia/auth/BrowserFlow.h>
+#include <exegia/auth/Errors.h>
 
 #include <QNetworkInterface>
 #include <QSignalSpy>
@@ -46,6 +46,8 @@ bool waitFor(const std::function<bool()> &condition, int timeoutMs = 5000)
     }
     return true;
 }
+
+const QString kFailed = QStringLiteral("Sign-in failed \u2014 return to Exegia Sign-In");
 
 bool canConnect(const QHostAddress &address, quint16 port)
 {
@@ -101,10 +103,12 @@ TEST(BrowserFlow, AcceptsOneCodeAnswersTheBrowserAndCloses)
     browser.open(callbackUrl(redirect, u"code=first-code"_qs));
     const auth::BrowserCallback callback = test::await(future, 5000);
     EXPECT_EQ(callback.code, u"first-code");
+    flow.reportOutcome(true); // the caller's code exchange worked
     ASSERT_TRUE(waitFor([&] { return browser.pagesLoaded() == 1; }));
-    EXPECT_TRUE(browser.lastPage().contains("You are signed in"))
+    EXPECT_TRUE(browser.lastPage().contains("You are signed in to Exegia Sign-In. You can close "
+                                            "this tab."))
         << browser.lastPage().toStdString();
-    EXPECT_TRUE(browser.lastPage().contains("close this tab"));
+    EXPECT_TRUE(browser.lastPage().contains("<title>Exegia Sign-In</title>"));
 
     ASSERT_TRUE(finished.count() == 1 || finished.wait(2000));
     EXPECT_FALSE(flow.isListening());
@@ -121,7 +125,8 @@ TEST(BrowserFlow, IgnoresOtherPathsSuchAsTheFavicon)
     QTcpSocket favicon;
     favicon.connectToHost(QHostAddress::LocalHost, quint16(redirect.port()));
     ASSERT_TRUE(favicon.waitForConnected(2000));
-    favicon.write("GET /favicon.ico HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    favicon.write("GET /favicon.ico HTTP/1.1\r\nHost: 127.0.0.1:" +
+                  QByteArray::number(redirect.port()) + "\r\n\r\n");
     favicon.waitForBytesWritten(1000);
     QCoreApplication::processEvents(QEventLoop::AllEvents, 200);
     favicon.waitForReadyRead(300);
@@ -152,18 +157,20 @@ TEST(BrowserFlow, AForgedSecondCallbackChangesNothing)
 
     const QByteArray target = callbackUrl(redirect, u"code=forged"_qs)
                                   .toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority);
-    forger.write("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    forger.write("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" +
+                 QByteArray::number(redirect.port()) + "\r\n\r\n");
     QByteArray answer;
     waitFor([&] {
         answer += forger.readAll();
         return answer.contains("</html>") || forger.state() != QAbstractSocket::ConnectedState;
     });
-    // Either the listener already dropped the connection, or it answered
-    // that the sign-in is over; the result stays the person's.
-    if (!answer.isEmpty()) {
-        EXPECT_TRUE(answer.contains("already finished")) << answer.toStdString();
-    }
+    // The forged callback signed nobody in, and its page says so; the
+    // result stays the person's.
+    EXPECT_TRUE(QString::fromUtf8(answer).contains(kFailed)) << answer.toStdString();
     EXPECT_EQ(future.result().code, u"genuine");
+    flow.reportOutcome(true);
+    ASSERT_TRUE(waitFor([&] { return person.pagesLoaded() == 1; }));
+    EXPECT_TRUE(person.lastPage().contains("You are signed in"));
 
     // And once the loop has ended nobody is listening any more.
     ASSERT_TRUE(waitFor([&] { return !flow.isListening(); }));
@@ -188,7 +195,7 @@ TEST(BrowserFlow, ServerErrorsArriveAsAuthApiErrorsWithSpacesDecoded)
     EXPECT_EQ(error->errorCode(), u"identity_already_exists");
     EXPECT_EQ(error->message(), u"Identity is already linked to another user");
     ASSERT_TRUE(waitFor([&] { return browser.pagesLoaded() == 1; }));
-    EXPECT_TRUE(browser.lastPage().contains("did not finish"));
+    EXPECT_TRUE(QString::fromUtf8(browser.lastPage()).contains(kFailed));
 }
 
 TEST(BrowserFlow, DecliningAtTheProviderIsItsOwnKind)
@@ -203,7 +210,7 @@ TEST(BrowserFlow, DecliningAtTheProviderIsItsOwnKind)
     const auto error = test::awaitError<auth::BrowserFlowError>(future);
     ASSERT_TRUE(error.has_value());
     EXPECT_EQ(error->kind(), auth::BrowserFlowError::Kind::ProviderDenied);
-    EXPECT_FALSE(error->userMessage().isEmpty());
+    EXPECT_FALSE(QByteArray(error->what()).isEmpty());
 }
 
 TEST(BrowserFlow, ACallbackWithoutCodeFails)
@@ -263,4 +270,81 @@ TEST(BrowserFlow, KeepsWaitingWhenTheBrowserCannotBeOpened)
     test::HeadlessBrowser browser;
     browser.open(callbackUrl(redirect, u"code=by-hand"_qs));
     EXPECT_EQ(test::await(future, 5000).code, u"by-hand");
+}
+
+TEST(BrowserFlow, TheTabWaitsForTheOutcomeAndTellsAFailure)
+{
+    auth::BrowserFlow flow;
+    flow.setLauncher(silentLauncher());
+    const QUrl redirect = flow.redirectUri();
+    auto future = flow.start(QUrl(u"http://127.0.0.1:9/authorize"_qs));
+    test::HeadlessBrowser browser;
+    QSignalSpy finished(&flow, &auth::BrowserFlow::finished);
+    browser.open(callbackUrl(redirect, u"code=forged-or-spent"_qs));
+    EXPECT_EQ(test::await(future, 5000).code, u"forged-or-spent");
+    // The code is the caller's to try; until it says, the tab has no answer
+    // and the loop has not ended.
+    EXPECT_EQ(browser.pagesLoaded(), 0);
+    EXPECT_EQ(finished.count(), 0);
+    flow.reportOutcome(false);
+    flow.reportOutcome(true); // only the first report counts
+    ASSERT_TRUE(waitFor([&] { return browser.pagesLoaded() == 1; }));
+    const QString page = QString::fromUtf8(browser.lastPage());
+    EXPECT_TRUE(page.contains(kFailed)) << page.toStdString();
+    EXPECT_FALSE(page.contains(u"signed in"_qs));
+    ASSERT_TRUE(finished.count() == 1 || finished.wait(2000));
+}
+
+TEST(BrowserFlow, ShowsTheTextsTheAppGives)
+{
+    auth::BrowserFlow flow;
+    flow.setLauncher(silentLauncher());
+    auth::BrowserPageTexts texts;
+    texts.title = u"Exegia-Anmeldung"_qs;
+    texts.success = u"Sie sind bei <Exegia> angemeldet."_qs;
+    flow.setPageTexts(texts);
+    const QUrl redirect = flow.redirectUri();
+    auto future = flow.start(QUrl(u"http://127.0.0.1:9/authorize"_qs));
+    test::HeadlessBrowser browser;
+    browser.open(callbackUrl(redirect, u"code=c"_qs));
+    test::await(future, 5000);
+    flow.reportOutcome(true);
+    ASSERT_TRUE(waitFor([&] { return browser.pagesLoaded() == 1; }));
+    EXPECT_TRUE(browser.lastPage().contains("<title>Exegia-Anmeldung</title>"));
+    EXPECT_TRUE(browser.lastPage().contains("Sie sind bei &lt;Exegia&gt; angemeldet."))
+        << browser.lastPage().toStdString();
+}
+
+TEST(BrowserFlow, WithoutAnOutcomeTheTabClaimsNeitherSuccessNorFailure)
+{
+    auth::BrowserFlow flow;
+    flow.setLauncher(silentLauncher());
+    flow.setOutcomeTimeout(300ms);
+    const QUrl redirect = flow.redirectUri();
+    auto future = flow.start(QUrl(u"http://127.0.0.1:9/authorize"_qs));
+    test::HeadlessBrowser browser;
+    browser.open(callbackUrl(redirect, u"code=c"_qs));
+    test::await(future, 5000);
+    ASSERT_TRUE(waitFor([&] { return browser.pagesLoaded() == 1; }));
+    const QString page = QString::fromUtf8(browser.lastPage());
+    EXPECT_TRUE(page.contains(u"to see whether you are signed in"_qs)) << page.toStdString();
+    EXPECT_TRUE(waitFor([&] { return !flow.isListening(); }));
+}
+
+TEST(BrowserFlow, CancelAfterTheCallbackLeavesTheAnswerToTheExchange)
+{
+    // The caller's code exchange is already under way and may well sign the
+    // person in: the tab must not say "failed" just because of a cancel.
+    auth::BrowserFlow flow;
+    flow.setLauncher(silentLauncher());
+    const QUrl redirect = flow.redirectUri();
+    auto future = flow.start(QUrl(u"http://127.0.0.1:9/authorize"_qs));
+    test::HeadlessBrowser browser;
+    browser.open(callbackUrl(redirect, u"code=c"_qs));
+    test::await(future, 5000);
+    flow.cancel();
+    flow.reportOutcome(true);
+    ASSERT_TRUE(waitFor([&] { return browser.pagesLoaded() == 1; }));
+    EXPECT_TRUE(browser.lastPage().contains("You are signed in to Exegia Sign-In"))
+        << browser.lastPage().toStdString();
 }

@@ -6,9 +6,12 @@
 #include "EmulatorProcess.h"
 #include "HeadlessBrowser.h"
 
-#include <exegia/auth/AuthApiError.h>
 #include <exegia/auth/AuthClient.h>
 #include <exegia/auth/BrowserSignIn.h>
+#include <exegia/auth/Errors.h>
+
+#include <QCoreApplication>
+#include <QUrlQuery>
 
 #include <gtest/gtest.h>
 
@@ -18,6 +21,31 @@ using namespace exegia;
 using namespace std::chrono_literals;
 
 namespace {
+
+const QString kSignedIn = QStringLiteral("You are signed in to Exegia Sign-In");
+const QString kFailed = QStringLiteral("Sign-in failed \u2014 return to Exegia Sign-In");
+
+// The page the browser ended on, once it has loaded `count` pages.
+QString pageAfter(const test::HeadlessBrowser &browser, int count)
+{
+    QDeadlineTimer deadline(5000);
+    while (browser.pagesLoaded() < count && !deadline.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 20);
+    return QString::fromUtf8(browser.lastPage());
+}
+
+// A launcher for someone who skips the provider and sends the browser
+// straight to the loopback listener with made-up values.
+auth::BrowserLauncher forging(test::HeadlessBrowser &browser, const QString &redirectParam,
+                              const QString &query)
+{
+    return [&browser, redirectParam, query](const QUrl &authorize) {
+        QUrl redirect(QUrlQuery(authorize).queryItemValue(redirectParam, QUrl::FullyDecoded));
+        redirect.setQuery(query);
+        browser.open(redirect);
+        return true;
+    };
+}
 
 class BrowserSignInTest : public ::testing::Test
 {
@@ -87,7 +115,7 @@ TEST_F(BrowserSignInTest, GoogleViaAuthorizeNeedsSignupThenSignsIn)
     ASSERT_TRUE(first.session.has_value());
     EXPECT_EQ(first.session->user.email, u"nell@example.com");
     EXPECT_TRUE(first.message->contains(u"Google"));
-    EXPECT_TRUE(browser.lastPage().contains("You are signed in"));
+    EXPECT_TRUE(pageAfter(browser, 1).contains(kSignedIn));
 
     auth::SignUpOptions options;
     options.accessToken = first.session->accessToken;
@@ -197,6 +225,32 @@ TEST_F(BrowserSignInTest, DecliningAtTheProviderEndsTheLoop)
         signIn->linkIdentity(guest.accessToken, u"google"_qs, options));
     ASSERT_TRUE(error.has_value());
     EXPECT_EQ(error->kind(), auth::BrowserFlowError::Kind::ProviderDenied);
+    EXPECT_TRUE(pageAfter(browser, 1).contains(kFailed)) << browser.lastPage().toStdString();
+}
+
+TEST_F(BrowserSignInTest, AForgedCallbackFailsAndTheTabSaysSo)
+{
+    signIn->setLauncher(forging(browser, u"redirect_to"_qs, u"code=forged-code"_qs));
+    std::string how;
+    const auto error = test::awaitError<auth::AuthApiError>(
+        signIn->signInWithProvider(u"google"_qs, as(u"mallory@example.com"_qs)), &how);
+    EXPECT_TRUE(error.has_value()) << how;
+    const QString page = pageAfter(browser, 1);
+    EXPECT_TRUE(page.contains(kFailed)) << page.toStdString();
+    EXPECT_FALSE(page.contains(u"signed in"_qs));
+}
+
+TEST_F(BrowserSignInTest, AWrongStateFailsAndTheTabSaysSo)
+{
+    auth::GoogleOAuthConfig google;
+    google.clientId = emulator.clientId(u"google"_qs);
+    google.authorizationEndpoint = QUrl(emulator.issuer(u"google"_qs) + u"/authorize"_qs);
+    google.tokenEndpoint = QUrl(emulator.issuer(u"google"_qs) + u"/token"_qs);
+    signIn->setLauncher(forging(browser, u"redirect_uri"_qs, u"code=stolen&state=wrong"_qs));
+    const auto error = test::awaitError<auth::BrowserFlowError>(signIn->signInWithGoogle(google));
+    ASSERT_TRUE(error.has_value());
+    EXPECT_EQ(error->kind(), auth::BrowserFlowError::Kind::NoCode);
+    EXPECT_TRUE(pageAfter(browser, 1).contains(kFailed)) << browser.lastPage().toStdString();
 }
 
 TEST_F(BrowserSignInTest, CancelWhileWaitingForTheBrowser)

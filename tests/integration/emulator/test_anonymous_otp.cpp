@@ -1,6 +1,6 @@
 // Anonymous sign-up (WIRE.md operation 4), e-mail codes (operations 2 and 3)
 // and the local mailbox.
-#include "emulator_fixture.h"
+#include "EmulatorFixture.h"
 
 #include <QRegularExpression>
 

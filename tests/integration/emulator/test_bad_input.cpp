@@ -2,7 +2,7 @@
 // garbage Authorization headers. Always a 4xx JSON error, never a 5xx, a
 // dropped connection or a crash: the emulator must answer /health after
 // every single request.
-#include "emulator_fixture.h"
+#include "EmulatorFixture.h"
 
 #include <QJsonDocument>
 #include <QRandomGenerator>
@@ -164,11 +164,10 @@ TEST_F(BadInput, HugeBodiesEverywhereAre413)
     }
 }
 
-TEST_F(BadInput, GarbageAuthorizationHeaders)
+// Authorization values that must never authenticate, most derived from `real`.
+QList<QPair<const char *, QByteArray>> garbageAuthorizations(const Session &real,
+                                                             const QByteArray &secret)
 {
-    const QByteArray secret = emu().proc.jwtSecret().toUtf8();
-    const Session real = emu().anonSignUp();
-    ASSERT_TRUE(real.ok());
     QJsonObject claims = jwtPart(real.accessToken, 1);
     auto withClaim = [&](const QString &key, const QJsonValue &value) {
         QJsonObject c = claims;
@@ -178,7 +177,7 @@ TEST_F(BadInput, GarbageAuthorizationHeaders)
             c.insert(key, value);
         return signHs256(c, secret).toLatin1();
     };
-    const QList<QPair<const char *, QByteArray>> auths{
+    return {
         {"empty", ""},
         {"scheme only", "Bearer"},
         {"scheme and space", "Bearer "},
@@ -203,6 +202,14 @@ TEST_F(BadInput, GarbageAuthorizationHeaders)
                           real.accessToken.split(QLatin1Char('.'))[1].toLatin1() + '.' +
                           real.accessToken.split(QLatin1Char('.'))[2].toLatin1()},
     };
+}
+
+TEST_F(BadInput, GarbageAuthorizationHeaders)
+{
+    const QByteArray secret = emu().proc.jwtSecret().toUtf8();
+    const Session real = emu().anonSignUp();
+    ASSERT_TRUE(real.ok());
+    const auto auths = garbageAuthorizations(real, secret);
     const QList<Endpoint> targets{
         {"GET", QStringLiteral("/auth/v1/user")},
         {"POST", QStringLiteral("/auth/v1/logout")},

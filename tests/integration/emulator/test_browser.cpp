@@ -1,6 +1,6 @@
 // The browser loops: /authorize (WIRE.md operation 7), linking through
 // /user/identities/authorize (operation 6), /callback and the PKCE exchange.
-#include "emulator_fixture.h"
+#include "EmulatorFixture.h"
 
 using namespace exegia::test;
 

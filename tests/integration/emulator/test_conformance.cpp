@@ -2,7 +2,7 @@
 // every coded error, e-mail normalisation, provider metadata, redirect_to
 // hygiene, replayed callbacks, more PostgREST forms, concurrency, and the
 // command line.
-#include "emulator_fixture.h"
+#include "EmulatorFixture.h"
 
 #include <QDateTime>
 #include <QEventLoop>

@@ -1,6 +1,6 @@
 // Gateway rules, error formats, health and settings (WIRE.md "Gateway,
 // headers, paths", "Error bodies", operation 10).
-#include "emulator_fixture.h"
+#include "EmulatorFixture.h"
 
 #include <QJsonDocument>
 

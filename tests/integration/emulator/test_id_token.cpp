@@ -1,6 +1,6 @@
 // The local identity provider (/idp/google, /idp/apple) and the ID-token
 // grant (WIRE.md operation 1, and operation 6's link_identity variant).
-#include "emulator_fixture.h"
+#include "EmulatorFixture.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>

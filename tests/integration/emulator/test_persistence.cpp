@@ -1,6 +1,6 @@
 // --data persistence across restarts (clean stop and kill -9), the test
 // hooks under /_emulator and the admin delete-user endpoint.
-#include "emulator_fixture.h"
+#include "EmulatorFixture.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
 // The PostgREST subset for public.users (WIRE.md "PostgREST", PRODUCT.md
 // "The database side": RLS and column privileges).
-#include "emulator_fixture.h"
+#include "EmulatorFixture.h"
 
 #include <QJsonDocument>
 #include <QUuid>

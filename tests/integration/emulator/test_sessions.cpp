@@ -1,6 +1,6 @@
 // Refresh-token rotation and reuse (WIRE.md operation 8) and sign-out scopes
 // (operation 9).
-#include "emulator_fixture.h"
+#include "EmulatorFixture.h"
 
 using namespace exegia::test;
 

@@ -1,6 +1,6 @@
 // Access tokens, the session and user JSON shapes, and GET /user (WIRE.md
 // "Session and user", operation 5).
-#include "emulator_fixture.h"
+#include "EmulatorFixture.h"
 
 #include <QDateTime>
 #include <QJsonDocument>

@@ -5,9 +5,9 @@
 // Without the wrapper every test skips (it would touch the real keyring).
 #include "session_fixture.h"
 
+#include <exegia/auth/Errors.h>
 #include <exegia/auth/KeychainTokenStore.h>
 #include <exegia/auth/SessionManager.h>
-#include <exegia/auth/TokenStoreError.h>
 
 #include <QDir>
 #include <QDirIterator>

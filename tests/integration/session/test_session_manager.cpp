@@ -2,9 +2,7 @@
 // refresh, single flight, refused tokens, outages, sign-out scopes, wake.
 #include "session_fixture.h"
 
-#include <exegia/auth/AuthApiError.h>
-#include <exegia/auth/NetworkError.h>
-#include <exegia/auth/SessionError.h>
+#include <exegia/auth/Errors.h>
 #include <exegia/auth/SessionManager.h>
 
 #include <QTemporaryDir>

@@ -2,8 +2,8 @@
 // value's format, and MemoryTokenStore.
 #include "session_fixture.h"
 
+#include <exegia/auth/Errors.h>
 #include <exegia/auth/KeychainTokenStore.h>
-#include <exegia/auth/TokenStoreError.h>
 
 #include <gtest/gtest.h>
 
@@ -50,6 +50,6 @@ TEST(MemoryTokenStore, SavesClearsAndFailsOnDemand)
     const auto e = test::awaitError<auth::TokenStoreError>(store.load());
     ASSERT_TRUE(e.has_value());
     EXPECT_EQ(e->kind(), auth::TokenStoreError::Kind::Unavailable);
-    EXPECT_FALSE(e->userMessage().isEmpty());
+    EXPECT_EQ(e->domain(), auth::ErrorDomain::TokenStore);
     EXPECT_FALSE(test::await(store.load()).has_value());
 }

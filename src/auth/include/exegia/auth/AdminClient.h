@@ -11,7 +11,7 @@
 
 namespace exegia::auth {
 
-class HttpTransport;
+class Transport;
 class ProfileStore;
 
 // Operator and server use only: acts with a service key, which bypasses
@@ -36,10 +36,12 @@ public:
     QFuture<std::optional<QJsonObject>> getProfile(const QString &userId);
 
     static bool isServiceKey(const QString &key);
+    // A UUID, as every user id is (nothing else is put into a filter).
+    static bool isValidUserId(const QString &userId);
 
 private:
     QString m_serviceKey;
-    HttpTransport *m_transport = nullptr;
+    Transport *m_transport = nullptr;
     std::unique_ptr<ProfileStore> m_profiles;
 };
 

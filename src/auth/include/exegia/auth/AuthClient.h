@@ -3,7 +3,7 @@
 #include <exegia/auth/AuthOptions.h>
 #include <exegia/auth/AuthResults.h>
 #include <exegia/auth/ClientConfig.h>
-#include <exegia/auth/HttpReply.h>
+#include <exegia/auth/Transport.h>
 
 #include <QFuture>
 #include <QObject>
@@ -13,7 +13,6 @@
 
 namespace exegia::auth {
 
-class HttpTransport;
 class ProfileStore;
 
 // The user-facing calls of exegia.auth, for a program on the user's own
@@ -21,19 +20,30 @@ class ProfileStore;
 //
 // Asynchronous style (the whole library uses it): every call returns at
 // once with a QFuture<T>. Expected outcomes are fields of T (needsSignup,
-// alreadyRegistered, message); failures are exceptions stored in the future,
-// all derived from exegia::auth::Error:
-//   AuthApiError  the auth server said no (httpStatus, errorCode, message,
-//                 retryAfterSeconds)
-//   ApiError      PostgREST said no (code, message, details, hint)
-//   NetworkError  no usable answer (timeout, refused, TLS, malformed reply)
-//   ConfigError   arguments the client refuses before sending anything
-// Each has userMessage(), a translated sentence without secrets.
+// alreadyRegistered); failures are exceptions stored in the future, all
+// derived from exegia::auth::Error (Errors.h): AuthApiError, ApiError,
+// NetworkError, ConfigError, ... Each tells its family (domain()) and kind;
+// the program words them (the library has no sentences for people).
 //
 //   client->verifyEmailOtp(email, code)
 //       .then(this, [this](const SignInResult &r) { ... r.needsSignup ... })
-//       .onFailed(this, [this](const AuthApiError &e) { show(e.userMessage()); })
-//       .onFailed(this, [this](const Error &e) { show(e.userMessage()); });
+//       .onFailed(this, [this](const AuthApiError &e) { if (e.isSessionGone()) ... })
+//       .onFailed(this, [this](const Error &e) { show(myWording(e)); });
+//
+// Inside the library, a call that needs several requests is one chain of
+// detail::step (detail/Chain.h): each step runs after the previous future
+// succeeded; a failure anywhere fails the call's future:
+//
+//   Completion<CurrentUser> done;
+//   step(this, done, getUser(token), [=, this](const HttpReply &reply) {
+//       const User user = detail::authUser(reply);  // a throw fails `done`
+//       step(this, done, m_profiles->fetch(token, user.id),
+//            [=](const auto &row) { done.succeed(CurrentUser{user, row}); });
+//   });
+//   return done.future();
+//
+// Every request goes through one Transport (Transport.h): the default sends
+// HTTP over QNetworkAccessManager; tests pass a fake one.
 //
 // Calls must be made on the client's thread, whose event loop must run; the
 // futures finish on that thread. Destroying the client cancels pending
@@ -42,11 +52,17 @@ class AuthClient : public QObject
 {
     Q_OBJECT
 public:
-    // Throws ConfigError when config.validate() does.
+    // Throws ConfigError when config.validate() does. The first sends over
+    // HTTP (QNetworkAccessManager); the second through `transport`, which it
+    // takes ownership of (a fake for tests, a proxy, ...).
     explicit AuthClient(const ClientConfig &config, QObject *parent = nullptr);
+    AuthClient(const ClientConfig &config, Transport *transport, QObject *parent = nullptr);
     ~AuthClient() override;
 
     const ClientConfig &config() const { return m_config; }
+    // Every request of this client and of what is built on it
+    // (SessionManager, BrowserSignIn) goes through this one.
+    Transport *transport() const { return m_transport; }
 
     // provider "google" or "apple" (or "custom:<id>"): POST
     // /token?grant_type=id_token, then the profile check. 2 requests.
@@ -111,16 +127,17 @@ public:
     static QString providerDisplayName(const QString &provider);
 
 private:
-    QFuture<HttpReply> post(const QString &path, const QUrlQuery &query, const QJsonObject &body,
+    QFuture<HttpReply> post(QLatin1StringView path, const QUrlQuery &query, const QJsonObject &body,
                             const QString &bearer = {});
     QFuture<HttpReply> getUser(const QString &accessToken);
+    QFuture<Session> tokenGrant(QLatin1StringView grantType, const QJsonObject &body);
     QFuture<SignInResult> checkProfile(QFuture<HttpReply> tokenReply, const QString &provider);
     QFuture<SignUpResult> insertProfile(const QString &bearer,
                                         const std::optional<Session> &session, const User &user,
                                         QJsonObject fields);
 
     ClientConfig m_config;
-    HttpTransport *m_transport = nullptr; // a child
+    Transport *m_transport = nullptr; // a child
     std::unique_ptr<ProfileStore> m_profiles;
 };
 

@@ -5,7 +5,6 @@
 #include <exegia/auth/BrowserFlow.h>
 
 #include <QFuture>
-#include <QNetworkAccessManager>
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
@@ -67,6 +66,9 @@ public:
 
     void setLauncher(BrowserLauncher launcher);
     void setTimeout(std::chrono::milliseconds timeout);
+    // What the browser tab says at the end (translated by the app). It
+    // says "signed in" only once the code exchange has worked.
+    void setPageTexts(const BrowserPageTexts &texts);
 
     QFuture<SignInResult> signInWithProvider(const QString &provider,
                                              const OAuthSignInOptions &options = {});
@@ -106,7 +108,7 @@ private:
     QPointer<BrowserFlow> m_flow;
     BrowserLauncher m_launcher;
     std::chrono::milliseconds m_timeout = BrowserFlow::kDefaultTimeout;
-    QNetworkAccessManager m_nam;
+    BrowserPageTexts m_pageTexts;
 };
 
 } // namespace exegia::auth

@@ -9,6 +9,7 @@
 #include <QObject>
 
 #include <chrono>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -44,7 +45,10 @@ struct RestoreResult
     Status status = Status::NoStoredSession;
     std::optional<CurrentUser> currentUser;
     QString errorCode; // Refused: e.g. refresh_token_not_found, user_not_found
-    QString message;   // a sentence for a person, for every status but Restored
+    // What failed (for every status but Restored and NoStoredSession): the
+    // error to word for a person, and its English what() for logs.
+    std::exception_ptr error;
+    QString message;
 };
 
 // The one owner of the signed-in session: hands out valid access tokens,
@@ -115,9 +119,6 @@ public:
     bool isPersistent() const;
     bool isRefreshing() const;
 
-    // A short sentence for the Sign-in page after signedOut.
-    static QString reasonMessage(SignOutReason reason);
-
     // Tests only: replace the wall clock to simulate a sleep.
     void setWallClockForTesting(std::function<QDateTime()> now);
 
@@ -127,9 +128,10 @@ public Q_SLOTS:
     // (QGuiApplication::applicationStateChanged): this library has no GUI.
     void checkNow();
     // Another call was told the session is over (AuthApiError::isSessionGone
-    // with this code): user_not_found / session_not_found end the session
-    // (signedOut, store cleared); for anything else (bad_jwt) the access
-    // token may be what is wrong, so a refresh decides.
+    // with this code): a code that ends the session (AuthApiError::endsSession:
+    // user_not_found, session_not_found, ...) signs out (signedOut, store
+    // cleared); for anything else (bad_jwt) the access token may be what is
+    // wrong, so a refresh decides.
     void reportRejected(const QString &errorCode);
 
 Q_SIGNALS:
@@ -140,9 +142,11 @@ Q_SIGNALS:
     void sessionChanged();
     // A refresh failed for a reason that is not the session's fault (no
     // network, 5xx, 429); the session is kept and the refresh retried.
-    void refreshFailed(const QString &message);
-    // The store failed: "You will need to sign in again next time."
-    void persistenceUnavailable(const QString &message);
+    // `detail` is the error's what(): English, for logs.
+    void refreshFailed(const QString &detail);
+    // The store failed: the session will not survive a restart. `detail`
+    // is the error's what(), for logs.
+    void persistenceUnavailable(const QString &detail);
 
 private:
     struct Private;

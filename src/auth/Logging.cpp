@@ -1,7 +1,0 @@
-#include <exegia/auth/Logging.h>
-
-namespace exegia::auth {
-
-Q_LOGGING_CATEGORY(lcAuth, "exegia.auth", QtWarningMsg)
-
-} // namespace exegia::auth

@@ -1,0 +1,196 @@
+#include "detail/HttpTransport.h"
+
+#include <exegia/auth/Errors.h>
+
+#include "detail/Logging.h"
+#include <exegia/auth/Redaction.h>
+#include "detail/Wire.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QPointer>
+#include <QTimer>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace exegia::auth {
+
+namespace {
+
+NetworkError::Kind kindOf(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+        return NetworkError::Kind::ConnectionRefused;
+    case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+        return NetworkError::Kind::ConnectionClosed;
+    case QNetworkReply::HostNotFoundError:
+        return NetworkError::Kind::HostNotFound;
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::OperationCanceledError: // what transferTimeout reports on Qt 6.4
+        return NetworkError::Kind::Timeout;
+    case QNetworkReply::SslHandshakeFailedError:
+        return NetworkError::Kind::Tls;
+    default:
+        return NetworkError::Kind::Other;
+    }
+}
+
+bool isRetryableKind(NetworkError::Kind kind)
+{
+    // A timeout already cost the whole budget; a missing host or bad
+    // certificate will not change in 400 ms.
+    return kind == NetworkError::Kind::ConnectionRefused ||
+           kind == NetworkError::Kind::ConnectionClosed;
+}
+
+} // namespace
+
+HttpTransport::HttpTransport(Settings settings, QObject *parent)
+    : Transport(parent)
+    , m_settings(std::move(settings))
+    , m_network(new QNetworkAccessManager(this))
+{
+    m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+}
+
+HttpTransport::~HttpTransport() = default;
+
+bool HttpTransport::isRetryableStatus(int status)
+{
+    return status == 502 || status == 503 || status == 504;
+}
+
+QNetworkRequest HttpTransport::networkRequest(const HttpRequest &request) const
+{
+    QUrl url = request.isExternal() ? request.externalUrl : m_settings.baseUrl;
+    if (!request.isExternal()) {
+        QString basePath = url.path();
+        while (basePath.endsWith(u'/'))
+            basePath.chop(1);
+        url.setPath(basePath + request.path);
+        if (!request.query.isEmpty())
+            url.setQuery(request.query);
+    }
+
+    QNetworkRequest r(url);
+    r.setTransferTimeout(int(m_settings.timeout.count()));
+    r.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    for (const auto &h : request.headers)
+        r.setRawHeader(h.first, h.second);
+    if (request.isExternal()) {
+        // Another host (Google): none of the project's credentials go there.
+        r.setHeader(QNetworkRequest::ContentTypeHeader, "application/x-www-form-urlencoded"_ba);
+        return r;
+    }
+    const QString bearer = request.bearer.isEmpty() ? m_settings.apiKey : request.bearer;
+    r.setRawHeader(wire::kHeaderApiKey, m_settings.apiKey.toLatin1());
+    r.setRawHeader(wire::kHeaderAuthorization, "Bearer " + bearer.toLatin1());
+    r.setRawHeader(wire::kHeaderClientInfo, m_settings.clientInfo.toUtf8());
+    if (request.path.startsWith(wire::kAuthPrefix))
+        r.setRawHeader(wire::kHeaderApiVersion, wire::kApiVersion);
+    if (!r.hasRawHeader("Accept"))
+        r.setRawHeader("Accept", "application/json");
+    if (!request.isIdempotent())
+        r.setRawHeader("Content-Type", wire::kJsonContentType);
+    return r;
+}
+
+QByteArray HttpTransport::bodyBytes(const HttpRequest &request)
+{
+    if (request.isIdempotent())
+        return {};
+    if (request.isExternal())
+        return request.formBody;
+    if (!request.body)
+        return "{}"_ba;
+    if (request.body->isArray())
+        return QJsonDocument(request.body->toArray()).toJson(QJsonDocument::Compact);
+    return QJsonDocument(request.body->toObject()).toJson(QJsonDocument::Compact);
+}
+
+QFuture<HttpReply> HttpTransport::request(const HttpRequest &request)
+{
+    Done done;
+    attempt(request, 1, done);
+    return done.future();
+}
+
+void HttpTransport::attempt(const HttpRequest &request, int attemptNumber, const Done &done)
+{
+    QNetworkReply *reply =
+        m_network->sendCustomRequest(networkRequest(request), request.method, bodyBytes(request));
+    // The transfer timeout only fires after a silence: a server that trickles
+    // a byte now and then would hold the call forever. This bounds the whole
+    // exchange; abort() reports OperationCanceledError, i.e. a Timeout.
+    auto *deadline = new QTimer(reply);
+    deadline->setSingleShot(true);
+    connect(deadline, &QTimer::timeout, reply, &QNetworkReply::abort);
+    deadline->start(m_settings.timeout);
+    auto timer = std::make_shared<QElapsedTimer>();
+    timer->start();
+    connect(reply, &QNetworkReply::finished, this,
+            [this, reply, request, attemptNumber, done, timer]() {
+                qCDebug(lcAuth).noquote()
+                    << request.method << Redaction::redact(reply->url().toString())
+                    << reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt()
+                    << timer->elapsed() << "ms";
+                finished(reply, request, attemptNumber, done);
+            });
+}
+
+void HttpTransport::finished(QNetworkReply *reply, const HttpRequest &request, int attemptNumber,
+                             const Done &done)
+{
+    reply->deleteLater();
+    const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    const bool canRetry = request.isIdempotent() && attemptNumber < m_settings.maxAttempts;
+    auto retry = [&]() {
+        const auto delay = m_settings.firstRetryDelay * (1 << (attemptNumber - 1));
+        qCInfo(lcAuth).noquote() << "retrying" << request.method << request.path << "in"
+                                 << delay.count() << "ms";
+        QTimer::singleShot(delay, this, [this, request, attemptNumber, done]() {
+            attempt(request, attemptNumber + 1, done);
+        });
+    };
+
+    // Codes below 200 are transport failures (connection, proxy), even when a
+    // status line arrived before the connection dropped mid-body.
+    const bool transportFailed =
+        reply->error() != QNetworkReply::NoError && int(reply->error()) < 200;
+    if (!statusAttribute.isValid() || transportFailed) {
+        const auto kind = kindOf(reply->error());
+        if (canRetry && isRetryableKind(kind))
+            return retry();
+        qCInfo(lcAuth).noquote() << request.method << request.path
+                                 << "failed:" << Redaction::redact(reply->errorString());
+        done.fail(std::make_exception_ptr(NetworkError(kind, reply->errorString())));
+        return;
+    }
+
+    HttpReply result;
+    result.status = statusAttribute.toInt();
+    if (canRetry && isRetryableStatus(result.status))
+        return retry();
+    if (result.status >= 300 && result.status < 400) {
+        // Nothing in the API redirects: this is a portal or a proxy talking.
+        done.fail(std::make_exception_ptr(
+            NetworkError(NetworkError::Kind::MalformedReply,
+                         u"unexpected redirect (HTTP %1)"_s.arg(result.status))));
+        return;
+    }
+    result.body = reply->readAll();
+    result.headers = reply->rawHeaderPairs();
+    done.succeed(std::move(result));
+}
+
+} // namespace exegia::auth

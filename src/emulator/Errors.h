@@ -1,0 +1,19 @@
+#pragma once
+
+#include "Http.h"
+
+namespace exegia::emulator {
+
+// Supabase Auth error in the format the request asked for (WIRE.md "Error
+// bodies"), always with the x-sb-error-code header.
+Reply authError(const Request &request, int status, const QString &code, const QString &message);
+// The API gateway's own answer (no GoTrue body): {"message": ...}.
+Reply gatewayError(int status, const QString &message);
+// OAuth-style ID-token failure: always 400.
+Reply oauthError(const QString &error, const QString &description);
+// PostgREST's {code, message, details, hint}.
+Reply restError(int status, const QString &code, const QString &message,
+                const QJsonValue &details = QJsonValue::Null,
+                const QJsonValue &hint = QJsonValue::Null);
+
+} // namespace exegia::emulator
