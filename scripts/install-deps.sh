@@ -20,6 +20,9 @@ packages=(
   # services the tests start
   postgresql-15 postgresql-client-15 xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
   fonts-dejavu-core
+  # the end-to-end accessibility test (tests/a11y): AT-SPI bus, pyatspi,
+  # X tools to find and close the window
+  at-spi2-core python3-pyatspi x11-utils curl
   # a real browser for the end-to-end browser sign-in test
   chromium
   # packaging (PNG icons, .deb, the tests/packaging checks) and bench/ charts

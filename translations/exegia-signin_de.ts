@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Accessibility</name>
+    <message>
+        <source>This is %1 characters long; use at most %2.</source>
+        <translation>Das sind %1 Zeichen; erlaubt sind höchstens %2.</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+</context>
+<context>
     <name>AccountPage</name>
     <message>
         <source>Profile picture</source>
@@ -423,6 +434,13 @@
     </message>
 </context>
 <context>
+    <name>LastUsed</name>
+    <message>
+        <source>Last used</source>
+        <translation>Zuletzt verwendet</translation>
+    </message>
+</context>
+<context>
     <name>LocalInboxDialog</name>
     <message>
         <source>Local inbox</source>
@@ -682,6 +700,10 @@
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
+    <message>
+        <source>%1: Linked</source>
+        <translation>%1: Verknüpft</translation>
+    </message>
 </context>
 <context>
     <name>exegia::signin::AuthModel</name>
@@ -759,6 +781,10 @@
     <message>
         <source>The local backend is not answering. It restarts by itself when it stops; try again in a moment.</source>
         <translation>Das lokale Backend antwortet nicht. Es startet von selbst neu, wenn es anhält; versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>Gast</translation>
     </message>
 </context>
 <context>
@@ -1059,6 +1085,25 @@
     <message>
         <source>Checking your saved session with the server.</source>
         <translation>Ihre gespeicherte Sitzung wird beim Server geprüft.</translation>
+    </message>
+</context>
+<context>
+    <name>exegia::signin::SettingsDialog</name>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Copy address</source>
+        <translation>Adresse kopieren</translation>
+    </message>
+    <message>
+        <source>Publishable key</source>
+        <translation>Öffentlicher Schlüssel</translation>
+    </message>
+    <message>
+        <source>Copy key</source>
+        <translation>Schlüssel kopieren</translation>
     </message>
 </context>
 <context>

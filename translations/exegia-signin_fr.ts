@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>Accessibility</name>
+    <message>
+        <source>This is %1 characters long; use at most %2.</source>
+        <translation>Cela fait %1 caractères ; %2 au maximum.</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+</context>
+<context>
     <name>AccountPage</name>
     <message>
         <source>Profile picture</source>
@@ -423,6 +434,13 @@
     </message>
 </context>
 <context>
+    <name>LastUsed</name>
+    <message>
+        <source>Last used</source>
+        <translation>Utilisé la dernière fois</translation>
+    </message>
+</context>
+<context>
     <name>LocalInboxDialog</name>
     <message>
         <source>Local inbox</source>
@@ -682,6 +700,10 @@
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
+    <message>
+        <source>%1: Linked</source>
+        <translation>%1 : Associé</translation>
+    </message>
 </context>
 <context>
     <name>exegia::signin::AuthModel</name>
@@ -759,6 +781,10 @@
     <message>
         <source>The local backend is not answering. It restarts by itself when it stops; try again in a moment.</source>
         <translation>Le serveur local ne répond pas. Il redémarre de lui-même s’il s’arrête ; réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>Invité</translation>
     </message>
 </context>
 <context>
@@ -1059,6 +1085,25 @@
     <message>
         <source>Checking your saved session with the server.</source>
         <translation>Vérification de votre session enregistrée auprès du serveur.</translation>
+    </message>
+</context>
+<context>
+    <name>exegia::signin::SettingsDialog</name>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Copy address</source>
+        <translation>Copier l’adresse</translation>
+    </message>
+    <message>
+        <source>Publishable key</source>
+        <translation>Clé publique</translation>
+    </message>
+    <message>
+        <source>Copy key</source>
+        <translation>Copier la clé</translation>
     </message>
 </context>
 <context>

@@ -126,6 +126,10 @@ public:
         // Added to every provider authorization URL (tests: login_hint).
         QMap<QString, QString> providerParams;
         exegia::auth::SessionManagerOptions sessionOptions;
+        // Seconds before "Send a new code" after a code went out: Supabase's
+        // default email interval (the server does not tell its own; a
+        // shorter one is still honoured through its rate-limit answer).
+        int resendSeconds = 60;
         // Makes the AuthClient for a backend. Unset: a client on the
         // library's own HTTP transport; model tests pass one on a fake.
         std::function<exegia::auth::AuthClient *(const exegia::auth::ClientConfig &,
@@ -214,6 +218,8 @@ public slots:
     bool reopenBrowser();
     void retryRestore();
     void clearNotice();
+    // The person edited the field: its old complaint no longer applies.
+    void clearError(Field field) { setError(field, {}); }
 
 signals:
     void stateChanged();
@@ -272,6 +278,12 @@ private:
     void startBrowser(Action action, const QString &provider);
     void browserFailed(const ErrorInfo &error, const QString &provider);
     void clearBrowser();
+    // The display name a guest's profile starts with: a fixed value (data,
+    // the same in every language), shown translated by displayName().
+    static QString defaultGuestName();
+    // After a guest linked `provider`: the provider's name replaces the
+    // default display name.
+    void adoptProviderName(const QString &provider);
 
     State m_state = State::Error;
     State m_returnState = State::SignedOut; // where Busy returns to

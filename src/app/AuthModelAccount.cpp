@@ -22,7 +22,39 @@ QString AuthModel::userId() const
 
 QString AuthModel::displayName() const
 {
-    return m_user ? m_user->displayName() : QString();
+    const QString name = m_user ? m_user->displayName() : QString();
+    return name == defaultGuestName() ? tr("Guest") : name;
+}
+
+QString AuthModel::defaultGuestName()
+{
+    return QStringLiteral("Guest");
+}
+
+void AuthModel::adoptProviderName(const QString &provider)
+{
+    QString name;
+    for (const Identity &identity : m_user->authUser.identities) {
+        for (const char *key : {"full_name", "name"}) {
+            if (identity.provider == provider && name.isEmpty())
+                name = identity.identityData.value(QLatin1String(key)).toString().simplified();
+        }
+    }
+    if (name.isEmpty())
+        return;
+    // Quietly: if it fails, the default stays and the person can edit it.
+    run(
+        withToken([this, name = name.left(kMaxDisplayName)](const QString &token) {
+            return m_client->updateProfile(token,
+                                           QJsonObject{{QStringLiteral("display_name"), name}});
+        }),
+        [this](const std::optional<QJsonObject> &row) {
+            if (!row || !m_user)
+                return;
+            m_user->profile = *row;
+            emit userChanged();
+        },
+        [](const ErrorInfo &) {});
 }
 
 QString AuthModel::userEmail() const

@@ -68,6 +68,7 @@ void AuthModel::linkProvider(const QString &provider)
             return m_browser->linkIdentity(token, provider, options);
         }),
         [this, provider](const LinkResult &r) {
+            const bool defaultName = m_user && m_user->displayName() == defaultGuestName();
             clearBrowser();
             // The link gave a new session (a guest is now permanent): it
             // replaces the old one in the manager and the keychain.
@@ -75,6 +76,8 @@ void AuthModel::linkProvider(const QString &provider)
             enterSignedIn(r.currentUser);
             setNotice(tr("%1 is now linked to your account.")
                           .arg(AuthClient::providerDisplayName(provider)));
+            if (defaultName)
+                adoptProviderName(provider);
         },
         [this, provider](const ErrorInfo &e) { browserFailed(e, provider); });
 }

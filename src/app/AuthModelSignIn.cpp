@@ -20,6 +20,7 @@ void AuthModel::continueAsGuest()
     // A guest gets a profile row at once, so the account screen has a name
     // to show and edit; user_type becomes "anonymous" on the server.
     options.anonymous = true;
+    options.profileFields.insert(u"display_name", defaultGuestName());
     run(
         m_client->signUp(options),
         [this](const SignUpResult &r) {
@@ -62,6 +63,7 @@ void AuthModel::requestCode(const QString &rawEmail)
     run(
         m_client->requestEmailOtp(email),
         [this](const OtpResponse &) {
+            startCooldown(m_env.resendSeconds);
             setState(State::AwaitingCode);
             setNotice(tr("We sent a 6-digit code to %1.").arg(m_email));
         },
@@ -89,6 +91,7 @@ void AuthModel::resendCode()
     run(
         m_client->requestEmailOtp(m_email),
         [this](const OtpResponse &) {
+            startCooldown(m_env.resendSeconds);
             setState(State::AwaitingCode);
             setNotice(
                 tr("We sent a new code to %1. Codes sent earlier no longer work.").arg(m_email));

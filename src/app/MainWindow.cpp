@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "Accessibility.h"
 #include "AuthModel.h"
 #include "AvatarLoader.h"
 #include "BackendController.h"
@@ -19,6 +20,7 @@
 #include <exegia/auth/KeychainTokenStore.h>
 
 #include <QCloseEvent>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -41,6 +43,7 @@ QScrollArea *scrolling(QWidget *page)
     area->setWidget(page);
     area->setWidgetResizable(true);
     area->setFrameShape(QFrame::NoFrame);
+    Accessibility::makeQuietScrollArea(area);
     return area;
 }
 
@@ -58,6 +61,7 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
           this))
 {
     PageStyle::initResources();
+    Accessibility::install();
     setWindowIcon(PageStyle::mark(u":/icons/exegia-mark.svg"_s, {}, 64));
     setStyleSheet(PageStyle::styleSheet(palette()));
     m_model->setEnvironment(environmentFor(m_options));
@@ -75,6 +79,7 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     layout->addWidget(m_pages, 1);
     layout->addLayout(buildFooter());
     setCentralWidget(central);
+    Accessibility::enterPressesButtons(central);
     retranslate();
 
     connect(m_model, &AuthModel::stateChanged, this, &MainWindow::showPage);
@@ -86,11 +91,12 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
         showPage();
     });
 
-    setMinimumSize(440, 560);
-    resize(560, 720);
+    // Small enough for 200 % on a 1920x1080 screen; the pages scroll.
+    Accessibility::fitToScreen(this, {360, 420}, {560, 720});
     if (m_options.rememberGeometry) {
         QSettings settings;
         restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
+        Accessibility::clampToScreen(this);
     }
     installEventFilter(this);
     m_modelPages.first()->focusFirstField();
@@ -193,10 +199,12 @@ void MainWindow::refreshFooter()
 void MainWindow::retranslate()
 {
     setWindowTitle(tr("Exegia Sign-In"));
+    // Qt adds the display name to every window title: in the same language.
+    QGuiApplication::setApplicationDisplayName(windowTitle());
     m_inboxButton->setText(tr("Local inbox"));
-    m_inboxButton->setAccessibleName(tr("Open the local inbox"));
+    m_inboxButton->setAccessibleDescription(tr("Open the local inbox"));
     m_settingsButton->setText(tr("Settings"));
-    m_settingsButton->setAccessibleName(tr("Open the settings"));
+    m_settingsButton->setAccessibleDescription(tr("Open the settings"));
     refreshFooter();
 }
 
@@ -206,6 +214,8 @@ void MainWindow::openSettings()
     // Window-modal but not a nested event loop: the app keeps running (and
     // tests can drive the dialog like any other window).
     auto *dialog = new SettingsDialog(SavedSettings::load(settings), this);
+    if (m_model->isLocalBackend() && localBackend()->isRunning())
+        dialog->showLocalBackend(localBackend()->url(), localBackend()->publishableKey());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const SavedSettings saved = dialog->result();
@@ -226,8 +236,16 @@ void MainWindow::openSettings()
 
 void MainWindow::openLocalInbox()
 {
-    if (!m_inboxDialog)
+    if (!m_inboxDialog) {
         m_inboxDialog = new LocalInboxDialog(m_inbox, this);
+        // Back to where the code goes, not to the footer link.
+        connect(m_inboxDialog, &QDialog::finished, this, [this] {
+            for (Page *page : std::as_const(m_modelPages)) {
+                if (page->modelPage() == AuthModel::Page::Code && page->isVisible())
+                    page->focusFirstField();
+            }
+        });
+    }
     emit dialogOpened(m_inboxDialog);
     m_inboxDialog->show();
     m_inboxDialog->raise();

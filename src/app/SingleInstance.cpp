@@ -1,13 +1,60 @@
 #include "SingleInstance.h"
 
 #include <QDir>
+#include <QLocalServer>
+#include <QLocalSocket>
+
+namespace {
+// The whole message: "come to the front". Nothing else is ever read.
+constexpr char kShow[] = "show\n";
+} // namespace
 
 namespace exegia::signin {
 
 SingleInstance::SingleInstance(const QString &directory)
     : m_path(QDir(directory).filePath(QStringLiteral("exegia-signin.lock")))
+    , m_socketPath(QDir(directory).filePath(QStringLiteral("exegia-signin.socket")))
 {
     QDir().mkpath(directory);
+}
+
+SingleInstance::~SingleInstance() = default;
+
+bool SingleInstance::listen(std::function<void()> activate)
+{
+    if (!m_lock || !m_lock->isLocked())
+        return false;
+    m_server = std::make_unique<QLocalServer>();
+    m_server->setSocketOptions(QLocalServer::UserAccessOption);
+    // Holding the lock means a socket file left here belongs to a copy that
+    // died.
+    QLocalServer::removeServer(m_socketPath);
+    if (!m_server->listen(m_socketPath)) {
+        m_server.reset();
+        return false;
+    }
+    QLocalServer *server = m_server.get();
+    QObject::connect(server, &QLocalServer::newConnection, server, [server, activate] {
+        while (QLocalSocket *socket = server->nextPendingConnection()) {
+            QObject::connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
+            QObject::connect(socket, &QLocalSocket::readyRead, socket, [socket, activate] {
+                if (socket->readAll() == QByteArrayView(kShow))
+                    activate();
+                socket->disconnectFromServer();
+            });
+        }
+    });
+    return true;
+}
+
+bool SingleInstance::askRunningToShow(int timeoutMs) const
+{
+    QLocalSocket socket;
+    socket.connectToServer(m_socketPath);
+    if (!socket.waitForConnected(timeoutMs))
+        return false;
+    socket.write(kShow);
+    return socket.waitForBytesWritten(timeoutMs);
 }
 
 bool SingleInstance::acquire()

@@ -44,7 +44,14 @@ bool install(const QLocale &locale)
     // ("de-CH", "de", ...) and stops at the first that exists.
     if (!app->load(locale, QStringLiteral("exegia-signin"), QStringLiteral("_"),
                    QStringLiteral(":/i18n"))) {
-        delete app;
+        // No translation (C.UTF-8, Spanish, ...): the texts stay English,
+        // and English needs its plural forms ("1 second", not "second(s)").
+        if (app->load(QStringLiteral(":/i18n/exegia-signin_en.qm"))) {
+            QCoreApplication::installTranslator(app);
+            appTranslator() = app;
+        } else {
+            delete app;
+        }
         return false;
     }
     QCoreApplication::installTranslator(app);

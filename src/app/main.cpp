@@ -126,6 +126,9 @@ int main(int argc, char *argv[])
     const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     SingleInstance instance(dataDir);
     if (!instance.acquire()) {
+        // The running copy comes to the front; this one leaves quietly.
+        if (instance.askRunningToShow())
+            return 3;
         const QString message = SingleInstance::alreadyRunningMessage();
         std::fprintf(stderr, "exegia-signin: %s\n", qPrintable(message));
         if (!qEnvironmentVariableIsSet("EXEGIA_TEST_PROBE"))
@@ -140,6 +143,12 @@ int main(int argc, char *argv[])
     options.localDataDir = QDir(dataDir).filePath(u"local-backend"_s);
 
     MainWindow window(options);
+    instance.listen([&window] {
+        window.setWindowState((window.windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+        window.show();
+        window.raise();
+        window.activateWindow();
+    });
     if (const QByteArray probe = qgetenv("EXEGIA_TEST_PROBE"); !probe.isEmpty())
         installTestProbe(window, probe);
     if (qEnvironmentVariableIsSet("EXEGIA_STARTUP_PROBE"))

@@ -78,6 +78,11 @@ protected:
 
     exegia::test::EmulatorProcess emulator;
     // Set before start(): the keychain and browser stand-ins.
-    AuthModel::Environment env;
+    // No client-side resend wait: these tests drive the emulator's own.
+    AuthModel::Environment env = [] {
+        AuthModel::Environment e;
+        e.resendSeconds = 0;
+        return e;
+    }();
     AuthModel model;
 };

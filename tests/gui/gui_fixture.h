@@ -185,7 +185,12 @@ protected:
     QString localDataDir;
     int localBackendRestarts = 5;
     // Set before open(); by default the "browser" only records the URLs.
-    AuthModel::Environment env;
+    // No client-side resend wait: these tests drive the emulator's own.
+    AuthModel::Environment env = [] {
+        AuthModel::Environment e;
+        e.resendSeconds = 0;
+        return e;
+    }();
     QList<QUrl> launched;
     std::unique_ptr<MainWindow> window;
 };

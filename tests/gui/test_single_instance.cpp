@@ -1,6 +1,7 @@
 // SingleInstance: a second copy is refused while the first holds the lock,
 // and a lock left behind by a copy that died is taken over.
 #include "SingleInstance.h"
+#include "gui_support.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -36,4 +37,28 @@ TEST(SingleInstance, AStaleLockOfADeadProcessIsTakenOver)
                QSysInfo::machineHostName().toUtf8() + "\n");
     lock.close();
     EXPECT_TRUE(instance.acquire());
+}
+
+TEST(SingleInstance, ASecondCopyAsksTheRunningOneToComeToTheFront)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    SingleInstance first(dir.path());
+    ASSERT_TRUE(first.acquire());
+    int activated = 0;
+    ASSERT_TRUE(first.listen([&activated] { ++activated; }));
+    SingleInstance second(dir.path());
+    ASSERT_FALSE(second.acquire());
+    EXPECT_TRUE(second.askRunningToShow());
+    EXPECT_TRUE(guitest::waitFor([&] { return activated == 1; }, 5000));
+}
+
+TEST(SingleInstance, NobodyToAskWhenTheRunningCopyDoesNotListen)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    SingleInstance first(dir.path());
+    ASSERT_TRUE(first.acquire());
+    SingleInstance second(dir.path());
+    EXPECT_FALSE(second.askRunningToShow(500));
 }

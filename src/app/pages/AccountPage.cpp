@@ -1,5 +1,6 @@
 #include "AccountPage.h"
 
+#include "Accessibility.h"
 #include "AuthModel.h"
 #include "AvatarLoader.h"
 #include "PageStyle.h"
@@ -58,8 +59,11 @@ AccountPage::AccountPage(AuthModel *authModel, AvatarLoader *avatar, QWidget *pa
             [this] { model()->linkProvider(QStringLiteral("apple")); });
     auto save = [this] { model()->updateDisplayName(m_ui->displayNameEdit->text()); };
     connect(m_ui->saveNameButton, &QPushButton::clicked, model(), save);
-    connect(m_ui->displayNameEdit, &QLineEdit::returnPressed, model(), save);
+    Accessibility::setDefaultButton(m_ui->saveNameButton, {m_ui->displayNameEdit});
     connect(m_ui->signOutButton, &QPushButton::clicked, this, [this] { signOut(false); });
+    Accessibility::showLengthLimit(m_ui->displayNameEdit, m_ui->displayNameErrorLabel);
+    connect(m_ui->displayNameEdit, &QLineEdit::textEdited, model(),
+            [this] { model()->clearError(AuthModel::Field::DisplayName); });
     connect(m_ui->signOutEverywhereButton, &QPushButton::clicked, this, [this] { signOut(true); });
     connect(m_ui->signInInsteadButton, &QPushButton::clicked, model(), &AuthModel::signInInstead);
 
@@ -157,24 +161,28 @@ void AccountPage::refreshProvider(const QString &provider, QLabel *status, QPush
     const QString name = exegia::auth::AuthClient::providerDisplayName(provider);
     status->setVisible(linked);
     status->setText(tr("Linked"));
+    status->setAccessibleName(tr("%1: Linked").arg(name));
     link->setVisible(!linked);
     link->setEnabled(idle);
     // For a guest, linking is how the account is kept: say so on the button.
     link->setText(model()->isGuest() ? tr("Save with %1").arg(name) : tr("Link %1").arg(name));
-    link->setAccessibleName(model()->isGuest() ? tr("Save your account by linking %1").arg(name)
-                                               : tr("Link %1").arg(name));
+    // Voice control says what it sees: the extra words go to the description.
+    link->setAccessibleDescription(
+        model()->isGuest() ? tr("Save your account by linking %1").arg(name) : QString());
 }
 
 void AccountPage::refresh()
 {
     const bool guest = model()->isGuest();
     const QString name = model()->displayName();
-    m_ui->nameLabel->setText(name.isEmpty() ? tr("No name yet") : name);
+    Accessibility::setElidedText(m_ui->nameLabel, name.isEmpty() ? tr("No name yet") : name);
     m_ui->emailLabel->setText(model()->userEmail().isEmpty() ? tr("No email address")
                                                              : model()->userEmail());
     m_ui->guestBadge->setVisible(guest);
     m_ui->guestHintLabel->setVisible(guest);
     m_ui->emailProviderStatusLabel->setText(tr("Linked"));
+    m_ui->emailProviderStatusLabel->setAccessibleName(
+        tr("%1: Linked").arg(m_ui->emailProviderNameLabel->text()));
     const bool hasEmail = model()->providers().contains(QStringLiteral("email"));
     m_ui->emailProviderMarkLabel->setVisible(hasEmail);
     m_ui->emailProviderNameLabel->setVisible(hasEmail);
@@ -205,10 +213,12 @@ void AccountPage::refreshActions()
     m_ui->signOutEverywhereButton->setText(action == AuthModel::Action::SignOutEverywhere
                                                ? tr("Signing out everywhere…")
                                                : tr("Sign out everywhere"));
-    PageStyle::showMessage(m_ui->displayNameErrorLabel, model()->displayNameError(),
-                           m_ui->displayNameEdit);
+    Accessibility::showError(m_ui->displayNameErrorLabel, model()->displayNameError(),
+                             m_ui->displayNameEdit);
+    if (isVisible())
+        Accessibility::focusFirstError({{m_ui->displayNameEdit, m_ui->displayNameErrorLabel}});
     PageStyle::showMessage(m_ui->noticeLabel, model()->notice());
-    PageStyle::showMessage(m_ui->accountErrorLabel, model()->accountError());
+    Accessibility::showError(m_ui->accountErrorLabel, model()->accountError());
     const QString offered = model()->offeredProvider();
     m_ui->signInInsteadButton->setVisible(!offered.isEmpty());
     m_ui->signInInsteadButton->setEnabled(idle);

@@ -105,10 +105,9 @@ void BrowserPage::refresh()
     m_ui->copyButton->style()->unpolish(m_ui->copyButton);
     m_ui->copyButton->style()->polish(m_ui->copyButton);
     m_ui->copyButton->setText(m_copied ? tr("Copied") : tr("Copy link"));
-    m_ui->copyButton->setAccessibleName(tr("Copy the sign-in link"));
+    m_ui->copyButton->setAccessibleDescription(tr("Copy the sign-in link"));
     m_ui->reopenButton->setEnabled(!url.isEmpty());
-    m_ui->reopenButton->setAccessibleName(tr("Open the browser again"));
-    m_ui->cancelButton->setAccessibleName(tr("Cancel signing in"));
+    m_ui->cancelButton->setAccessibleDescription(tr("Cancel signing in"));
     m_ui->reopenButton->setText(failed ? tr("Try to open the browser again")
                                        : tr("Open the browser again"));
     m_ui->cancelButton->setText(tr("Cancel"));

@@ -1,9 +1,12 @@
 #include "CodePage.h"
 
+#include "Accessibility.h"
 #include "AuthModel.h"
 #include "PageStyle.h"
 #include "ui_CodePage.h"
 
+#include <QCoreApplication>
+#include <QKeyEvent>
 namespace exegia::signin {
 
 CodePage::CodePage(AuthModel *authModel, QWidget *parent)
@@ -15,8 +18,10 @@ CodePage::CodePage(AuthModel *authModel, QWidget *parent)
 
     auto verify = [this] { model()->verifyCode(m_ui->codeEdit->text()); };
     connect(m_ui->verifyButton, &QPushButton::clicked, model(), verify);
-    connect(m_ui->codeEdit, &QLineEdit::returnPressed, model(), verify);
+    Accessibility::setDefaultButton(m_ui->verifyButton, {m_ui->codeEdit});
     connect(m_ui->resendButton, &QPushButton::clicked, model(), &AuthModel::resendCode);
+    connect(m_ui->codeEdit, &QLineEdit::textEdited, model(),
+            [this] { model()->clearError(AuthModel::Field::Code); });
     connect(m_ui->anotherEmailButton, &QPushButton::clicked, model(), &AuthModel::useAnotherEmail);
 
     refreshOn({&AuthModel::stateChanged, &AuthModel::errorsChanged, &AuthModel::emailChanged,
@@ -60,8 +65,14 @@ void CodePage::refresh()
     m_ui->verifyButton->setText(state == AuthModel::State::Verifying ? tr("Verifying…")
                                                                      : tr("Verify"));
     m_ui->anotherEmailButton->setEnabled(waiting);
-    PageStyle::showMessage(m_ui->noticeLabel, model()->notice());
-    PageStyle::showMessage(m_ui->codeErrorLabel, model()->codeError(), m_ui->codeEdit);
+    // The line above already says where the code went; the model's
+    // "We sent a code to ..." would say it a second time.
+    const QString sent =
+        QCoreApplication::translate("exegia::signin::AuthModel", "We sent a 6-digit code to %1.")
+            .arg(model()->email());
+    PageStyle::showMessage(m_ui->noticeLabel,
+                           model()->notice() == sent ? QString() : model()->notice());
+    Accessibility::showError(m_ui->codeErrorLabel, model()->codeError(), m_ui->codeEdit);
     if (!model()->codeError().isEmpty() && isVisible()) {
         m_ui->codeEdit->setFocus(Qt::OtherFocusReason);
         m_ui->codeEdit->selectAll();

@@ -6,6 +6,7 @@
 
 #include <QClipboard>
 #include <QGuiApplication>
+#include <QKeyEvent>
 #include <QLocale>
 
 namespace exegia::signin {
@@ -33,6 +34,7 @@ LocalInboxDialog::LocalInboxDialog(LocalInbox *inbox, QWidget *parent)
         m_ui->statusLabel->setText(reason);
     });
     m_ui->copyButton->setEnabled(false);
+    m_ui->messageList->installEventFilter(this);
 }
 
 LocalInboxDialog::~LocalInboxDialog() = default;
@@ -41,6 +43,21 @@ void LocalInboxDialog::showEvent(QShowEvent *event)
 {
     QDialog::showEvent(event);
     refresh();
+}
+
+bool LocalInboxDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    // Enter on a code copies it and stops there: the list would pass the
+    // key on to the dialog, whose default button (Refresh) would then
+    // replace the "copied" message.
+    if (watched == m_ui->messageList && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+            copySelectedCode();
+            return true;
+        }
+    }
+    return QDialog::eventFilter(watched, event);
 }
 
 void LocalInboxDialog::refresh()

@@ -1,5 +1,6 @@
 #include "RegisterPage.h"
 
+#include "Accessibility.h"
 #include "AuthModel.h"
 #include "PageStyle.h"
 #include "ui_RegisterPage.h"
@@ -19,9 +20,14 @@ RegisterPage::RegisterPage(AuthModel *authModel, QWidget *parent)
         model()->createProfile(m_ui->displayNameEdit->text(), m_ui->avatarUrlEdit->text());
     };
     connect(m_ui->createButton, &QPushButton::clicked, model(), create);
-    connect(m_ui->displayNameEdit, &QLineEdit::returnPressed, model(), create);
-    connect(m_ui->avatarUrlEdit, &QLineEdit::returnPressed, model(), create);
+    Accessibility::setDefaultButton(m_ui->createButton,
+                                    {m_ui->displayNameEdit, m_ui->avatarUrlEdit});
     connect(m_ui->cancelButton, &QPushButton::clicked, model(), &AuthModel::cancelSignUp);
+    Accessibility::showLengthLimit(m_ui->displayNameEdit, m_ui->displayNameErrorLabel);
+    connect(m_ui->displayNameEdit, &QLineEdit::textEdited, model(),
+            [this] { model()->clearError(AuthModel::Field::DisplayName); });
+    connect(m_ui->avatarUrlEdit, &QLineEdit::textEdited, model(),
+            [this] { model()->clearError(AuthModel::Field::AvatarUrl); });
 
     refreshOn({&AuthModel::stateChanged, &AuthModel::errorsChanged, &AuthModel::userChanged});
     refresh();
@@ -80,11 +86,14 @@ void RegisterPage::refresh()
                                                                            : tr("Create profile"));
     m_ui->cancelButton->setText(
         action == AuthModel::Action::CancelSignUp ? tr("Signing out…") : tr("Cancel and sign out"));
-    PageStyle::showMessage(m_ui->registerErrorLabel, model()->registerError());
-    PageStyle::showMessage(m_ui->displayNameErrorLabel, model()->displayNameError(),
-                           m_ui->displayNameEdit);
-    PageStyle::showMessage(m_ui->avatarUrlErrorLabel, model()->avatarUrlError(),
-                           m_ui->avatarUrlEdit);
+    Accessibility::showError(m_ui->registerErrorLabel, model()->registerError());
+    Accessibility::showError(m_ui->displayNameErrorLabel, model()->displayNameError(),
+                             m_ui->displayNameEdit);
+    Accessibility::showError(m_ui->avatarUrlErrorLabel, model()->avatarUrlError(),
+                             m_ui->avatarUrlEdit);
+    if (isVisible())
+        Accessibility::focusFirstError({{m_ui->displayNameEdit, m_ui->displayNameErrorLabel},
+                                        {m_ui->avatarUrlEdit, m_ui->avatarUrlErrorLabel}});
 }
 
 } // namespace exegia::signin

@@ -1,5 +1,6 @@
 #include "RestorePage.h"
 
+#include "Accessibility.h"
 #include "AuthModel.h"
 #include "PageStyle.h"
 #include "ui_RestorePage.h"
@@ -42,10 +43,10 @@ void RestorePage::refresh()
     m_ui->messageLabel->setVisible(!failed);
     m_ui->progressBar->setVisible(!failed);
     m_ui->progressBar->setAccessibleName(tr("Restoring your session"));
-    PageStyle::showMessage(m_ui->errorLabel, failed ? model()->restoreError() : QString());
+    Accessibility::showError(m_ui->errorLabel, failed ? model()->restoreError() : QString());
     m_ui->retryButton->setVisible(failed);
     m_ui->retryButton->setText(tr("Try again"));
-    m_ui->retryButton->setAccessibleName(tr("Try to restore your session again"));
+    m_ui->retryButton->setAccessibleDescription(tr("Try to restore your session again"));
     if (failed && isVisible() && !m_ui->retryButton->hasFocus())
         m_ui->retryButton->setFocus(Qt::OtherFocusReason);
 }

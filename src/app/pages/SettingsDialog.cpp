@@ -1,5 +1,6 @@
 #include "SettingsDialog.h"
 
+#include "Accessibility.h"
 #include "ErrorText.h"
 #include "PageStyle.h"
 #include "ui_SettingsDialog.h"
@@ -7,8 +8,38 @@
 #include <exegia/auth/ClientConfig.h>
 #include <exegia/auth/Errors.h>
 
+#include <QClipboard>
+#include <QFormLayout>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 
+namespace {
+
+// One read-only value with its Copy button, as a row of `form`.
+void addCopyRow(QFormLayout *form, const QString &label, const QString &value,
+                const QString &objectName, const QString &copyText)
+{
+    auto *edit = new QLineEdit(value);
+    edit->setObjectName(objectName);
+    edit->setReadOnly(true);
+    edit->setAccessibleName(label);
+    edit->setCursorPosition(0);
+    auto *copy = new QPushButton(copyText);
+    copy->setObjectName(objectName + QStringLiteral("Copy"));
+    QObject::connect(copy, &QPushButton::clicked, edit,
+                     [edit] { QGuiApplication::clipboard()->setText(edit->text()); });
+    auto *row = new QHBoxLayout;
+    row->addWidget(edit, 1);
+    row->addWidget(copy);
+    auto *caption = new QLabel(label);
+    caption->setBuddy(edit);
+    form->addRow(caption, row);
+}
+
+} // namespace
 namespace exegia::signin {
 
 SettingsDialog::SettingsDialog(const SavedSettings &current, QWidget *parent)
@@ -60,16 +91,16 @@ void SettingsDialog::accept()
         try {
             exegia::auth::validateProjectUrl(config.projectUrl);
         } catch (const exegia::auth::ConfigError &e) {
-            PageStyle::showMessage(m_ui->urlErrorLabel, ErrorText::forProjectUrl(e.kind()),
-                                   m_ui->urlEdit);
+            Accessibility::showError(m_ui->urlErrorLabel, ErrorText::forProjectUrl(e.kind()),
+                                     m_ui->urlEdit);
             m_ui->urlEdit->setFocus(Qt::OtherFocusReason);
             return;
         }
         try {
             config.validate();
         } catch (const exegia::auth::ConfigError &e) {
-            PageStyle::showMessage(m_ui->keyErrorLabel, ErrorText::forPublishableKey(e.kind()),
-                                   m_ui->keyEdit);
+            Accessibility::showError(m_ui->keyErrorLabel, ErrorText::forPublishableKey(e.kind()),
+                                     m_ui->keyEdit);
             m_ui->keyEdit->setFocus(Qt::OtherFocusReason);
             m_ui->keyEdit->selectAll();
             return;
@@ -79,4 +110,18 @@ void SettingsDialog::accept()
     QDialog::accept();
 }
 
+void SettingsDialog::showLocalBackend(const QUrl &url, const QString &publishableKey)
+{
+    auto *details = new QWidget(this);
+    details->setObjectName(QStringLiteral("localDetails"));
+    auto *form = new QFormLayout(details);
+    form->setContentsMargins(24, 0, 0, 0);
+    addCopyRow(form, tr("Address"), url.toString(), QStringLiteral("localUrlEdit"),
+               tr("Copy address"));
+    addCopyRow(form, tr("Publishable key"), publishableKey, QStringLiteral("localKeyEdit"),
+               tr("Copy key"));
+    // Under "Use the local backend", which it describes.
+    auto *layout = static_cast<QBoxLayout *>(this->layout());
+    layout->insertWidget(layout->indexOf(m_ui->localRadio) + 1, details);
+}
 } // namespace exegia::signin

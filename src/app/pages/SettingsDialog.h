@@ -3,6 +3,7 @@
 #include "AppConfig.h"
 
 #include <QDialog>
+#include <QUrl>
 
 #include <memory>
 
@@ -26,6 +27,10 @@ public:
     SavedSettings result() const { return m_result; }
 
     void accept() override;
+
+    // In local mode: where the local backend listens and its publishable
+    // key, read-only with Copy buttons (for curl or supabase-js).
+    void showLocalBackend(const QUrl &url, const QString &publishableKey);
 
 private:
     void updateEnabled();

@@ -1,6 +1,8 @@
 #include "SignInPage.h"
 
+#include "Accessibility.h"
 #include "AuthModel.h"
+#include "LastUsed.h"
 #include "PageStyle.h"
 #include "ui_SignInPage.h"
 
@@ -21,9 +23,19 @@ SignInPage::SignInPage(AuthModel *authModel, QWidget *parent)
             [this] { model()->signInWithProvider(QStringLiteral("apple")); });
     auto send = [this] { model()->requestCode(m_ui->emailEdit->text()); };
     connect(m_ui->sendCodeButton, &QPushButton::clicked, model(), send);
-    connect(m_ui->emailEdit, &QLineEdit::returnPressed, model(), send);
+    Accessibility::setDefaultButton(m_ui->sendCodeButton, {m_ui->emailEdit});
     connect(m_ui->guestButton, &QPushButton::clicked, model(), &AuthModel::continueAsGuest);
+    connect(m_ui->emailEdit, &QLineEdit::textEdited, model(),
+            [this] { model()->clearError(AuthModel::Field::Email); });
 
+    for (auto [button, method] : {std::pair{m_ui->googleButton, "google"},
+                                  {m_ui->appleButton, "apple"},
+                                  {m_ui->sendCodeButton, "email"},
+                                  {m_ui->guestButton, "guest"}}) {
+        connect(button, &QPushButton::clicked, this,
+                [this, method] { m_pendingMethod = QLatin1String(method); });
+    }
+    connect(model(), &AuthModel::stateChanged, this, &SignInPage::rememberMethod);
     refreshOn({&AuthModel::stateChanged, &AuthModel::errorsChanged, &AuthModel::emailChanged,
                &AuthModel::backendChanged, &AuthModel::persistenceChanged});
     refresh();
@@ -49,6 +61,18 @@ void SignInPage::focusFirstField()
     m_ui->emailEdit->setFocus(Qt::OtherFocusReason);
 }
 
+void SignInPage::rememberMethod()
+{
+    const auto state = model()->state();
+    const bool in = state == AuthModel::State::SignedIn ||
+                    state == AuthModel::State::SignedInGuest ||
+                    state == AuthModel::State::NeedsSignUp;
+    if (!in || m_pendingMethod.isEmpty())
+        return;
+    LastUsed::save(m_pendingMethod);
+    m_pendingMethod.clear();
+}
+
 void SignInPage::refresh()
 {
     const bool ready = model()->isBackendReady();
@@ -71,13 +95,20 @@ void SignInPage::refresh()
         m_ui->subtitleLabel->setText(tr("Use your Google or Apple account, or get a one-time code "
                                         "by email. New here? The same steps create your account."));
 
+    const QString last = LastUsed::load();
+    LastUsed::mark(m_ui->googleButton, last == QLatin1String("google"));
+    LastUsed::mark(m_ui->appleButton, last == QLatin1String("apple"));
+    LastUsed::mark(m_ui->sendCodeButton, last == QLatin1String("email"));
+    LastUsed::mark(m_ui->guestButton, last == QLatin1String("guest"));
+
     // Coming back from the code page: offer the address used last.
     if (m_ui->emailEdit->text().isEmpty() && !model()->email().isEmpty())
         m_ui->emailEdit->setText(model()->email());
 
-    PageStyle::showMessage(m_ui->signInErrorLabel, model()->signInError());
+    Accessibility::showError(m_ui->signInErrorLabel, model()->signInError());
     PageStyle::showMessage(m_ui->persistenceLabel, model()->persistenceNotice());
-    PageStyle::showMessage(m_ui->emailErrorLabel, model()->emailError(), m_ui->emailEdit);
+    Accessibility::showError(m_ui->emailErrorLabel, model()->emailError(), m_ui->emailEdit);
+    Accessibility::nameClearButton(m_ui->emailEdit);
     if (!model()->emailError().isEmpty() && isVisible())
         m_ui->emailEdit->setFocus(Qt::OtherFocusReason);
 }

@@ -2,6 +2,8 @@
 
 #include "Page.h"
 
+#include <QString>
+
 #include <memory>
 
 namespace Ui {
@@ -25,8 +27,10 @@ private:
     void refresh() override;
     void retranslate() override;
     void applyMarks() override;
+    void rememberMethod();
 
     std::unique_ptr<Ui::SignInPage> m_ui;
+    QString m_pendingMethod; // clicked, not yet signed in
 };
 
 } // namespace exegia::signin
