@@ -786,6 +786,22 @@
         <source>Guest</source>
         <translation>Gast</translation>
     </message>
+    <message>
+        <source>Exegia Sign-In</source>
+        <translation>Exegia-Anmeldung</translation>
+    </message>
+    <message>
+        <source>You are signed in to Exegia Sign-In. You can close this tab.</source>
+        <translation>Sie sind bei Exegia-Anmeldung angemeldet. Sie können diesen Tab schließen.</translation>
+    </message>
+    <message>
+        <source>Sign-in failed — return to Exegia Sign-In</source>
+        <translation>Anmeldung fehlgeschlagen – kehren Sie zu Exegia-Anmeldung zurück</translation>
+    </message>
+    <message>
+        <source>Return to Exegia Sign-In to see whether you are signed in. You can close this tab.</source>
+        <translation>Kehren Sie zu Exegia-Anmeldung zurück, um zu sehen, ob Sie angemeldet sind. Sie können diesen Tab schließen.</translation>
+    </message>
 </context>
 <context>
     <name>exegia::signin::BackendController</name>

@@ -786,6 +786,22 @@
         <source>Guest</source>
         <translation>Invité</translation>
     </message>
+    <message>
+        <source>Exegia Sign-In</source>
+        <translation>Connexion Exegia</translation>
+    </message>
+    <message>
+        <source>You are signed in to Exegia Sign-In. You can close this tab.</source>
+        <translation>Vous êtes connecté à Connexion Exegia. Vous pouvez fermer cet onglet.</translation>
+    </message>
+    <message>
+        <source>Sign-in failed — return to Exegia Sign-In</source>
+        <translation>Échec de la connexion — revenez à Connexion Exegia</translation>
+    </message>
+    <message>
+        <source>Return to Exegia Sign-In to see whether you are signed in. You can close this tab.</source>
+        <translation>Revenez à Connexion Exegia pour savoir si vous êtes connecté. Vous pouvez fermer cet onglet.</translation>
+    </message>
 </context>
 <context>
     <name>exegia::signin::BackendController</name>

@@ -22,7 +22,7 @@ struct ProviderIdentity
 };
 
 // auth.users and auth.identities: creating, finding, linking, and the JSON
-// shapes of WIRE.md "Session and user".
+// shapes of docs/wire.md "Session and user".
 class Accounts
 {
 public:

@@ -18,7 +18,7 @@ class Server;
 class Sessions;
 struct ProviderIdentity;
 
-// Supabase Auth under /auth/v1 (WIRE.md "Operations").
+// Supabase Auth under /auth/v1 (docs/wire.md "Operations").
 class AuthApi
 {
 public:

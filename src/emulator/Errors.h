@@ -4,7 +4,7 @@
 
 namespace exegia::emulator {
 
-// Supabase Auth error in the format the request asked for (WIRE.md "Error
+// Supabase Auth error in the format the request asked for (docs/wire.md "Error
 // bodies"), always with the x-sb-error-code header.
 Reply authError(const Request &request, int status, const QString &code, const QString &message);
 // The API gateway's own answer (no GoTrue body): {"message": ...}.

@@ -20,7 +20,7 @@ struct Caller
     QJsonObject claims;
 };
 
-// Sessions, refresh-token rotation and access tokens (WIRE.md operations
+// Sessions, refresh-token rotation and access tokens (docs/wire.md operations
 // 8 and 9, and the access token claims).
 class Sessions
 {

@@ -1,5 +1,5 @@
 // AuthClient against a scripted server: the exact requests each call sends
-// (WIRE.md) and how the replies become results.
+// (docs/wire.md) and how the replies become results.
 #include <exegia/auth/AuthClient.h>
 #include <exegia/auth/Errors.h>
 

@@ -1,4 +1,4 @@
-// Parsing of every WIRE.md shape the client reads, and what happens when the
+// Parsing of every docs/wire.md shape the client reads, and what happens when the
 // server (or something pretending to be it) sends anything else.
 #include <exegia/auth/AuthResults.h>
 #include <exegia/auth/Errors.h>

@@ -12,7 +12,7 @@ class QNetworkRequest;
 
 namespace exegia::auth {
 
-// Sends HttpRequests to one project with the headers WIRE.md prescribes:
+// Sends HttpRequests to one project with the headers docs/wire.md prescribes:
 // apikey; Authorization: Bearer <user token, or the key without a session>;
 // X-Client-Info; X-Supabase-Api-Version on /auth/v1; JSON bodies (at least
 // `{}`) with Content-Type application/json;charset=UTF-8 on non-GET.

@@ -1,5 +1,5 @@
 // Records, through a proxy in front of the emulator, the exact requests each
-// library call sends, and checks them against WIRE.md: method, path, query,
+// library call sends, and checks them against docs/wire.md: method, path, query,
 // the fixed headers, the bearer, and the JSON body's keys.
 #include "AuthFixture.h"
 #include "Await.h"

@@ -1,4 +1,4 @@
-// Anonymous sign-up (WIRE.md operation 4), e-mail codes (operations 2 and 3)
+// Anonymous sign-up (docs/wire.md operation 4), e-mail codes (operations 2 and 3)
 // and the local mailbox.
 #include "EmulatorFixture.h"
 

@@ -1,4 +1,4 @@
-// The browser loops: /authorize (WIRE.md operation 7), linking through
+// The browser loops: /authorize (docs/wire.md operation 7), linking through
 // /user/identities/authorize (operation 6), /callback and the PKCE exchange.
 #include "EmulatorFixture.h"
 

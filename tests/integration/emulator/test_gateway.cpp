@@ -1,4 +1,4 @@
-// Gateway rules, error formats, health and settings (WIRE.md "Gateway,
+// Gateway rules, error formats, health and settings (docs/wire.md "Gateway,
 // headers, paths", "Error bodies", operation 10).
 #include "EmulatorFixture.h"
 

@@ -1,5 +1,5 @@
 // The local identity provider (/idp/google, /idp/apple) and the ID-token
-// grant (WIRE.md operation 1, and operation 6's link_identity variant).
+// grant (docs/wire.md operation 1, and operation 6's link_identity variant).
 #include "EmulatorFixture.h"
 
 #include <QCryptographicHash>

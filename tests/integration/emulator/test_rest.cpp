@@ -1,4 +1,4 @@
-// The PostgREST subset for public.users (WIRE.md "PostgREST", PRODUCT.md
+// The PostgREST subset for public.users (docs/wire.md "PostgREST", PRODUCT.md
 // "The database side": RLS and column privileges).
 #include "EmulatorFixture.h"
 

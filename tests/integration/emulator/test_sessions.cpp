@@ -1,4 +1,4 @@
-// Refresh-token rotation and reuse (WIRE.md operation 8) and sign-out scopes
+// Refresh-token rotation and reuse (docs/wire.md operation 8) and sign-out scopes
 // (operation 9).
 #include "EmulatorFixture.h"
 

@@ -1,4 +1,4 @@
-// Access tokens, the session and user JSON shapes, and GET /user (WIRE.md
+// Access tokens, the session and user JSON shapes, and GET /user (docs/wire.md
 // "Session and user", operation 5).
 #include "EmulatorFixture.h"
 

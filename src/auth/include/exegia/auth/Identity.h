@@ -8,7 +8,7 @@
 
 namespace exegia::auth {
 
-// One provider identity of a user (WIRE.md "Identity").
+// One provider identity of a user (docs/wire.md "Identity").
 struct Identity
 {
     QString identityId; // the identity row's uuid

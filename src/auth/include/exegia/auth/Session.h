@@ -4,7 +4,7 @@
 
 namespace exegia::auth {
 
-// What every token-issuing call returns (WIRE.md "Session and user"). Holds
+// What every token-issuing call returns (docs/wire.md "Session and user"). Holds
 // secrets: never log it, and persist only the refresh token, in the keychain.
 struct Session
 {

@@ -7,7 +7,7 @@
 
 namespace exegia::auth {
 
-// An auth user (auth.users) as GoTrue returns it (WIRE.md "User").
+// An auth user (auth.users) as GoTrue returns it (docs/wire.md "User").
 struct User
 {
     QString id; // uuid, also the public.users primary key
