@@ -10,9 +10,11 @@
 
 #include <exegia/auth/MemoryTokenStore.h>
 
+#include <QDirIterator>
 #include <QLoggingCategory>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QUrlQuery>
 
@@ -33,6 +35,23 @@ void capture(QtMsgType, const QMessageLogContext &context, const QString &messag
 {
     if (g_captured)
         g_captured->append(QLatin1String(context.category) + u": "_s + message);
+}
+
+// Every file the app may write outside the keychain (settings, caches, its
+// data folder), in the test-mode locations QStandardPaths gives.
+QStringList filesTheAppWrites()
+{
+    QStringList files;
+    for (const auto location :
+         {QStandardPaths::AppConfigLocation, QStandardPaths::AppDataLocation,
+          QStandardPaths::AppLocalDataLocation, QStandardPaths::CacheLocation,
+          QStandardPaths::GenericConfigLocation}) {
+        QDirIterator it(QStandardPaths::writableLocation(location), QDir::Files | QDir::Hidden,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext())
+            files << it.next();
+    }
+    return files;
 }
 
 } // namespace
@@ -228,5 +247,18 @@ TEST_F(GuiTest, NoSecretsInTheLogWithEveryCategoryOn)
             EXPECT_FALSE(line.contains(secret)) << line.toStdString();
         }
         EXPECT_FALSE(line.contains(listenerPath)) << line.toStdString();
+    }
+    // Nor in any file the app wrote (the keychain is a memory store here and
+    // the backend keeps its database in memory).
+    const QStringList files = filesTheAppWrites();
+    ASSERT_FALSE(files.isEmpty()); // at least the settings file
+    for (const QString &path : files) {
+        QFile file(path);
+        if (file.size() > 4 * 1024 * 1024 || !file.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray bytes = file.readAll();
+        for (const QString &secret : std::as_const(secrets))
+            EXPECT_FALSE(bytes.contains(secret.toUtf8())) << path.toStdString();
+        EXPECT_FALSE(bytes.contains(listenerPath.toUtf8())) << path.toStdString();
     }
 }
