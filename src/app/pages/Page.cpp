@@ -19,6 +19,14 @@ void Page::refreshOn(std::initializer_list<ModelSignal> modelSignals)
         connect(m_model, signal, this, &Page::refresh);
 }
 
+bool Page::goBackIn(AuthModel::State state, ModelAction back)
+{
+    if (m_model->state() != state)
+        return false;
+    (m_model->*back)();
+    return true;
+}
+
 void Page::showHeaderMark(QLabel *label)
 {
     label->setPixmap(

@@ -41,6 +41,11 @@ protected:
     // Esc: the page's way back; false lets the key travel on.
     virtual bool escape() { return false; }
 
+    // An escape() body: runs `back` when the model is in `state` (the one
+    // state in which the page's way back is open) and says whether it did.
+    using ModelAction = void (AuthModel::*)();
+    bool goBackIn(AuthModel::State state, ModelAction back);
+
     // refresh() on each of these model signals.
     using ModelSignal = void (AuthModel::*)();
     void refreshOn(std::initializer_list<ModelSignal> modelSignals);

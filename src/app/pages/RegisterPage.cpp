@@ -10,10 +10,8 @@
 namespace exegia::signin {
 
 RegisterPage::RegisterPage(AuthModel *authModel, QWidget *parent)
-    : Page(authModel, parent)
-    , m_ui(std::make_unique<Ui::RegisterPage>())
+    : FormPage(authModel, parent)
 {
-    m_ui->setupUi(this);
     showHeaderMark(m_ui->markLabel);
 
     auto create = [this] {
@@ -33,26 +31,15 @@ RegisterPage::RegisterPage(AuthModel *authModel, QWidget *parent)
     refresh();
 }
 
-RegisterPage::~RegisterPage() = default;
-
 void RegisterPage::focusFirstField()
 {
     m_ui->displayNameEdit->setFocus(Qt::OtherFocusReason);
     m_ui->displayNameEdit->selectAll();
 }
 
-void RegisterPage::retranslate()
-{
-    m_ui->retranslateUi(this);
-}
-
 bool RegisterPage::escape()
 {
-    if (model()->state() == AuthModel::State::NeedsSignUp) {
-        model()->cancelSignUp();
-        return true;
-    }
-    return false;
+    return goBackIn(AuthModel::State::NeedsSignUp, &AuthModel::cancelSignUp);
 }
 
 void RegisterPage::prefill()
