@@ -60,8 +60,7 @@ AccountPage::AccountPage(AuthModel *authModel, AvatarLoader *avatar, QWidget *pa
     Accessibility::setDefaultButton(m_ui->saveNameButton, {m_ui->displayNameEdit});
     connect(m_ui->signOutButton, &QPushButton::clicked, this, [this] { signOut(false); });
     Accessibility::showLengthLimit(m_ui->displayNameEdit, m_ui->displayNameErrorLabel);
-    connect(m_ui->displayNameEdit, &QLineEdit::textEdited, model(),
-            [this] { model()->clearError(AuthModel::Field::DisplayName); });
+    clearErrorOnEdit(m_ui->displayNameEdit, AuthModel::Field::DisplayName);
     connect(m_ui->signOutEverywhereButton, &QPushButton::clicked, this, [this] { signOut(true); });
     connect(m_ui->signInInsteadButton, &QPushButton::clicked, model(), &AuthModel::signInInstead);
 

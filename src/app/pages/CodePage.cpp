@@ -18,8 +18,7 @@ CodePage::CodePage(AuthModel *authModel, QWidget *parent)
     connect(m_ui->verifyButton, &QPushButton::clicked, model(), verify);
     Accessibility::setDefaultButton(m_ui->verifyButton, {m_ui->codeEdit});
     connect(m_ui->resendButton, &QPushButton::clicked, model(), &AuthModel::resendCode);
-    connect(m_ui->codeEdit, &QLineEdit::textEdited, model(),
-            [this] { model()->clearError(AuthModel::Field::Code); });
+    clearErrorOnEdit(m_ui->codeEdit, AuthModel::Field::Code);
     connect(m_ui->anotherEmailButton, &QPushButton::clicked, model(), &AuthModel::useAnotherEmail);
 
     refreshOn({&AuthModel::stateChanged, &AuthModel::errorsChanged, &AuthModel::emailChanged,

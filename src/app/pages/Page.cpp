@@ -5,6 +5,7 @@
 #include <QEvent>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
 
 namespace exegia::signin {
 
@@ -25,6 +26,11 @@ bool Page::goBackIn(AuthModel::State state, ModelAction back)
         return false;
     (m_model->*back)();
     return true;
+}
+
+void Page::clearErrorOnEdit(QLineEdit *edit, AuthModel::Field field)
+{
+    connect(edit, &QLineEdit::textEdited, m_model, [this, field] { m_model->clearError(field); });
 }
 
 void Page::showHeaderMark(QLabel *label)

@@ -22,10 +22,8 @@ RegisterPage::RegisterPage(AuthModel *authModel, QWidget *parent)
                                     {m_ui->displayNameEdit, m_ui->avatarUrlEdit});
     connect(m_ui->cancelButton, &QPushButton::clicked, model(), &AuthModel::cancelSignUp);
     Accessibility::showLengthLimit(m_ui->displayNameEdit, m_ui->displayNameErrorLabel);
-    connect(m_ui->displayNameEdit, &QLineEdit::textEdited, model(),
-            [this] { model()->clearError(AuthModel::Field::DisplayName); });
-    connect(m_ui->avatarUrlEdit, &QLineEdit::textEdited, model(),
-            [this] { model()->clearError(AuthModel::Field::AvatarUrl); });
+    clearErrorOnEdit(m_ui->displayNameEdit, AuthModel::Field::DisplayName);
+    clearErrorOnEdit(m_ui->avatarUrlEdit, AuthModel::Field::AvatarUrl);
 
     refreshOn({&AuthModel::stateChanged, &AuthModel::errorsChanged, &AuthModel::userChanged});
     refresh();

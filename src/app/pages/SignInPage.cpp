@@ -23,8 +23,7 @@ SignInPage::SignInPage(AuthModel *authModel, QWidget *parent)
     connect(m_ui->sendCodeButton, &QPushButton::clicked, model(), send);
     Accessibility::setDefaultButton(m_ui->sendCodeButton, {m_ui->emailEdit});
     connect(m_ui->guestButton, &QPushButton::clicked, model(), &AuthModel::continueAsGuest);
-    connect(m_ui->emailEdit, &QLineEdit::textEdited, model(),
-            [this] { model()->clearError(AuthModel::Field::Email); });
+    clearErrorOnEdit(m_ui->emailEdit, AuthModel::Field::Email);
 
     for (auto [button, method] : {std::pair{m_ui->googleButton, "google"},
                                   {m_ui->appleButton, "apple"},
