@@ -17,12 +17,7 @@ std::optional<Identity> Identity::fromJson(const QJsonValue &value, QString *err
     identity.lastSignInAt = r.time(QLatin1String("last_sign_in_at"));
     identity.createdAt = r.time(QLatin1String("created_at"));
     identity.updatedAt = r.time(QLatin1String("updated_at"));
-    if (!r.ok()) {
-        if (error)
-            *error = r.error();
-        return std::nullopt;
-    }
-    return identity;
+    return r.result(std::move(identity), error);
 }
 
 } // namespace exegia::auth

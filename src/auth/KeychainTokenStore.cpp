@@ -52,6 +52,22 @@ template <typename JobT> JobT *newJob(const QString &service, const QString &key
     return job;
 }
 
+// Starts a write or delete job; the future ends when the keychain answers.
+// `absentIsDone`: a missing entry is what a delete wanted anyway.
+QFuture<void> run(QKeychain::Job *job, const char *failed, bool absentIsDone)
+{
+    detail::Completion<void> done;
+    QObject::connect(job, &QKeychain::Job::finished, job, [=] {
+        const QKeychain::Error error = job->error();
+        if (error == QKeychain::NoError || (absentIsDone && error == QKeychain::EntryNotFound))
+            return done.succeed();
+        qCInfo(lcAuth) << failed << error << job->errorString();
+        done.fail(std::make_exception_ptr(toError(*job)));
+    });
+    job->start();
+    return done.future();
+}
+
 } // namespace
 
 KeychainTokenStore::KeychainTokenStore(const QUrl &projectUrl, const QString &serviceName)
@@ -124,37 +140,17 @@ QFuture<std::optional<StoredSession>> KeychainTokenStore::load()
 
 QFuture<void> KeychainTokenStore::save(const StoredSession &session)
 {
-    detail::Completion<void> done;
     auto *job = newJob<QKeychain::WritePasswordJob>(m_service, m_key);
     // Text, not binary: the Secret Service then holds readable JSON that
     // tools such as secret-tool can show to the person who owns it.
     job->setTextData(QString::fromUtf8(encode(session)));
-    QObject::connect(job, &QKeychain::Job::finished, job, [done, job] {
-        if (job->error() != QKeychain::NoError) {
-            qCInfo(lcAuth) << "keychain write failed:" << job->error() << job->errorString();
-            done.fail(std::make_exception_ptr(toError(*job)));
-        } else {
-            done.succeed();
-        }
-    });
-    job->start();
-    return done.future();
+    return run(job, "keychain write failed:", false);
 }
 
 QFuture<void> KeychainTokenStore::clear()
 {
-    detail::Completion<void> done;
     auto *job = newJob<QKeychain::DeletePasswordJob>(m_service, m_key);
-    QObject::connect(job, &QKeychain::Job::finished, job, [done, job] {
-        if (job->error() != QKeychain::NoError && job->error() != QKeychain::EntryNotFound) {
-            qCInfo(lcAuth) << "keychain delete failed:" << job->error() << job->errorString();
-            done.fail(std::make_exception_ptr(toError(*job)));
-        } else {
-            done.succeed();
-        }
-    });
-    job->start();
-    return done.future();
+    return run(job, "keychain delete failed:", true);
 }
 
 } // namespace exegia::auth

@@ -28,18 +28,10 @@ std::optional<Session> Session::fromJson(const QJsonValue &value, QString *error
     if (!r.has(QLatin1String("user")))
         r.fail(QStringLiteral("field \"user\" is missing"));
     if (r.ok()) {
-        QString why;
-        if (auto user = User::fromJson(r.object().value(u"user"), &why))
+        if (auto user = r.nested<User>(r.object().value(u"user")))
             session.user = std::move(*user);
-        else
-            r.fail(why);
     }
-    if (!r.ok()) {
-        if (error)
-            *error = r.error();
-        return std::nullopt;
-    }
-    return session;
+    return r.result(std::move(session), error);
 }
 
 } // namespace exegia::auth

@@ -16,7 +16,6 @@ using detail::failedRestore;
 using detail::reasonFor;
 using detail::result;
 using detail::step;
-using detail::valueOf;
 using detail::whenFinished;
 
 QFuture<RestoreResult> SessionManager::restore()
@@ -86,41 +85,34 @@ void SessionManager::restoreFrom(const std::optional<StoredSession> &stored, con
 
 void SessionManager::fetchUser(const Finish &finish)
 {
-    whenFinished(this, accessToken(), [this, finish](QFuture<QString> t) {
-        QString token;
-        try {
-            token = valueOf(t);
-        } catch (...) {
-            finish(failedRestore(std::current_exception()));
-            return;
-        }
-        const quint64 generation = d->generation;
-        whenFinished(this, d->client->getCurrentUserRecord(token),
-                     [this, finish, generation](QFuture<std::optional<CurrentUser>> u) {
-                         std::optional<CurrentUser> user;
-                         try {
-                             user = valueOf(u);
-                         } catch (...) {
-                             RestoreResult failed = failedRestore(std::current_exception());
-                             if (failed.status == RestoreResult::Status::Refused &&
-                                 generation == d->generation)
-                                 endSession(reasonFor(failed.errorCode), failed.errorCode);
-                             finish(failed);
-                             return;
-                         }
-                         if (!user) { // the user was deleted
-                             const QString code = wire::kUserNotFound;
-                             if (generation == d->generation)
-                                 endSession(SignOutReason::UserGone, code);
-                             finish(result(RestoreResult::Status::Refused,
-                                           QStringLiteral("the user no longer exists"), code));
-                             return;
-                         }
-                         RestoreResult ok = result(RestoreResult::Status::Restored);
-                         ok.currentUser = std::move(user);
-                         finish(ok);
-                     });
-    });
+    // Every way here runs inside restore(), which made the flow's Completion.
+    const Completion<RestoreResult> done = *d->restoring;
+    auto noToken = [finish](std::exception_ptr error) { finish(failedRestore(error)); };
+    step(
+        this, done, accessToken(),
+        [=, this](const QString &token) {
+            const quint64 generation = d->generation;
+            auto refused = [=, this](std::exception_ptr error) {
+                const RestoreResult failed = failedRestore(error);
+                if (failed.status == RestoreResult::Status::Refused && generation == d->generation)
+                    endSession(reasonFor(failed.errorCode), failed.errorCode);
+                finish(failed);
+            };
+            auto fetched = [=, this](std::optional<CurrentUser> user) {
+                if (!user) { // the user was deleted
+                    const QString code = wire::kUserNotFound;
+                    if (generation == d->generation)
+                        endSession(SignOutReason::UserGone, code);
+                    return finish(result(RestoreResult::Status::Refused,
+                                         QStringLiteral("the user no longer exists"), code));
+                }
+                RestoreResult ok = result(RestoreResult::Status::Restored);
+                ok.currentUser = std::move(user);
+                finish(ok);
+            };
+            step(this, done, d->client->getCurrentUserRecord(token), fetched, refused);
+        },
+        noToken);
 }
 
 } // namespace exegia::auth

@@ -43,18 +43,10 @@ std::optional<User> User::fromJson(const QJsonValue &value, QString *error)
     for (const QJsonValue &v : identities) {
         if (!r.ok())
             break;
-        QString why;
-        if (auto identity = Identity::fromJson(v, &why))
+        if (auto identity = r.nested<Identity>(v))
             user.identities.append(std::move(*identity));
-        else
-            r.fail(why);
     }
-    if (!r.ok()) {
-        if (error)
-            *error = r.error();
-        return std::nullopt;
-    }
-    return user;
+    return r.result(std::move(user), error);
 }
 
 } // namespace exegia::auth

@@ -43,11 +43,9 @@ QPixmap roundAvatar(const QImage &image, qreal dpr)
 } // namespace
 
 AccountPage::AccountPage(AuthModel *authModel, AvatarLoader *avatar, QWidget *parent)
-    : Page(authModel, parent)
+    : FormPage(authModel, parent)
     , m_avatar(avatar)
-    , m_ui(std::make_unique<Ui::AccountPage>())
 {
-    m_ui->setupUi(this);
     applyMarks();
     for (QLabel *label : {m_ui->accountErrorLabel, m_ui->noticeLabel, m_ui->displayNameErrorLabel,
                           m_ui->persistenceLabel})
@@ -62,8 +60,7 @@ AccountPage::AccountPage(AuthModel *authModel, AvatarLoader *avatar, QWidget *pa
     Accessibility::setDefaultButton(m_ui->saveNameButton, {m_ui->displayNameEdit});
     connect(m_ui->signOutButton, &QPushButton::clicked, this, [this] { signOut(false); });
     Accessibility::showLengthLimit(m_ui->displayNameEdit, m_ui->displayNameErrorLabel);
-    connect(m_ui->displayNameEdit, &QLineEdit::textEdited, model(),
-            [this] { model()->clearError(AuthModel::Field::DisplayName); });
+    clearErrorOnEdit(m_ui->displayNameEdit, AuthModel::Field::DisplayName);
     connect(m_ui->signOutEverywhereButton, &QPushButton::clicked, this, [this] { signOut(true); });
     connect(m_ui->signInInsteadButton, &QPushButton::clicked, model(), &AuthModel::signInInstead);
 
@@ -73,8 +70,6 @@ AccountPage::AccountPage(AuthModel *authModel, AvatarLoader *avatar, QWidget *pa
     refresh();
     refreshAvatar();
 }
-
-AccountPage::~AccountPage() = default;
 
 void AccountPage::focusFirstField()
 {
@@ -132,11 +127,6 @@ void AccountPage::applyMarks()
         PageStyle::mark(QStringLiteral(":/icons/apple-mark.svg"), text, 20).pixmap(20, 20));
     m_ui->emailProviderMarkLabel->setPixmap(
         PageStyle::mark(QStringLiteral(":/icons/email-mark.svg"), text, 20).pixmap(20, 20));
-}
-
-void AccountPage::retranslate()
-{
-    m_ui->retranslateUi(this);
 }
 
 void AccountPage::refreshAvatar()

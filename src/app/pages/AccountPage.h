@@ -1,8 +1,6 @@
 #pragma once
 
-#include "Page.h"
-
-#include <memory>
+#include "FormPage.h"
 
 class QLabel;
 class QPushButton;
@@ -16,19 +14,16 @@ class AvatarLoader;
 
 // Screen 4: who is signed in, how they can sign in, their display name, and
 // the sign-out actions.
-class AccountPage : public Page
+class AccountPage : public FormPage<Ui::AccountPage, AuthModel::Page::Account>
 {
     Q_OBJECT
 public:
     AccountPage(AuthModel *model, AvatarLoader *avatar, QWidget *parent = nullptr);
-    ~AccountPage() override;
 
-    AuthModel::Page modelPage() const override { return AuthModel::Page::Account; }
     void focusFirstField() override;
 
 private:
     void refresh() override;
-    void retranslate() override;
     void refreshActions();
     void signOut(bool everywhere);
     void confirmGuestSignOut(bool everywhere);
@@ -37,7 +32,6 @@ private:
     void applyMarks() override;
 
     AvatarLoader *m_avatar;
-    std::unique_ptr<Ui::AccountPage> m_ui;
     QString m_nameShownFor; // keeps a half-typed name while other things change
 };
 

@@ -13,10 +13,8 @@
 namespace exegia::signin {
 
 BrowserPage::BrowserPage(AuthModel *authModel, QWidget *parent)
-    : Page(authModel, parent)
-    , m_ui(std::make_unique<Ui::BrowserPage>())
+    : FormPage(authModel, parent)
 {
-    m_ui->setupUi(this);
     showHeaderMark(m_ui->markLabel);
     connect(m_ui->cancelButton, &QPushButton::clicked, model(), &AuthModel::cancelBrowser);
     connect(m_ui->reopenButton, &QPushButton::clicked, model(),
@@ -26,8 +24,6 @@ BrowserPage::BrowserPage(AuthModel *authModel, QWidget *parent)
     refreshOn({&AuthModel::stateChanged, &AuthModel::browserChanged});
     refresh();
 }
-
-BrowserPage::~BrowserPage() = default;
 
 void BrowserPage::focusFirstField()
 {
@@ -42,16 +38,7 @@ void BrowserPage::focusFirstField()
 bool BrowserPage::escape()
 {
     // Esc cancels, as in any dialog that waits for something.
-    if (model()->state() == AuthModel::State::WaitingForBrowser) {
-        model()->cancelBrowser();
-        return true;
-    }
-    return false;
-}
-
-void BrowserPage::retranslate()
-{
-    m_ui->retranslateUi(this);
+    return goBackIn(AuthModel::State::WaitingForBrowser, &AuthModel::cancelBrowser);
 }
 
 void BrowserPage::copyLink()

@@ -1,8 +1,6 @@
 #pragma once
 
-#include "Page.h"
-
-#include <memory>
+#include "FormPage.h"
 
 namespace Ui {
 class BrowserPage;
@@ -14,24 +12,20 @@ namespace exegia::signin {
 // Says what is happening, shows a busy bar, offers Cancel (Esc), "Open the
 // browser again", and the authorization link to copy, which becomes the
 // main thing on the page when no browser could be opened.
-class BrowserPage : public Page
+class BrowserPage : public FormPage<Ui::BrowserPage, AuthModel::Page::Browser>
 {
     Q_OBJECT
 public:
     explicit BrowserPage(AuthModel *model, QWidget *parent = nullptr);
-    ~BrowserPage() override;
 
-    AuthModel::Page modelPage() const override { return AuthModel::Page::Browser; }
     void focusFirstField() override;
 
 private:
     void refresh() override;
-    void retranslate() override;
     bool escape() override;
     void copyLink();
     QString explanation() const;
 
-    std::unique_ptr<Ui::BrowserPage> m_ui;
     bool m_copied = false;
 };
 

@@ -10,18 +10,15 @@
 namespace exegia::signin {
 
 CodePage::CodePage(AuthModel *authModel, QWidget *parent)
-    : Page(authModel, parent)
-    , m_ui(std::make_unique<Ui::CodePage>())
+    : FormPage(authModel, parent)
 {
-    m_ui->setupUi(this);
     showHeaderMark(m_ui->markLabel);
 
     auto verify = [this] { model()->verifyCode(m_ui->codeEdit->text()); };
     connect(m_ui->verifyButton, &QPushButton::clicked, model(), verify);
     Accessibility::setDefaultButton(m_ui->verifyButton, {m_ui->codeEdit});
     connect(m_ui->resendButton, &QPushButton::clicked, model(), &AuthModel::resendCode);
-    connect(m_ui->codeEdit, &QLineEdit::textEdited, model(),
-            [this] { model()->clearError(AuthModel::Field::Code); });
+    clearErrorOnEdit(m_ui->codeEdit, AuthModel::Field::Code);
     connect(m_ui->anotherEmailButton, &QPushButton::clicked, model(), &AuthModel::useAnotherEmail);
 
     refreshOn({&AuthModel::stateChanged, &AuthModel::errorsChanged, &AuthModel::emailChanged,
@@ -30,27 +27,16 @@ CodePage::CodePage(AuthModel *authModel, QWidget *parent)
     refresh();
 }
 
-CodePage::~CodePage() = default;
-
 void CodePage::focusFirstField()
 {
     m_ui->codeEdit->setFocus(Qt::OtherFocusReason);
     m_ui->codeEdit->selectAll();
 }
 
-void CodePage::retranslate()
-{
-    m_ui->retranslateUi(this);
-}
-
 bool CodePage::escape()
 {
     // Esc goes back, the way "Use another email" does.
-    if (model()->state() == AuthModel::State::AwaitingCode) {
-        model()->useAnotherEmail();
-        return true;
-    }
-    return false;
+    return goBackIn(AuthModel::State::AwaitingCode, &AuthModel::useAnotherEmail);
 }
 
 void CodePage::refresh()

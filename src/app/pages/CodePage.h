@@ -1,8 +1,6 @@
 #pragma once
 
-#include "Page.h"
-
-#include <memory>
+#include "FormPage.h"
 
 namespace Ui {
 class CodePage;
@@ -12,23 +10,18 @@ namespace exegia::signin {
 
 // Screen 2: enter the emailed code, resend it after the cooldown, or go
 // back to use another address.
-class CodePage : public Page
+class CodePage : public FormPage<Ui::CodePage, AuthModel::Page::Code>
 {
     Q_OBJECT
 public:
     explicit CodePage(AuthModel *model, QWidget *parent = nullptr);
-    ~CodePage() override;
 
-    AuthModel::Page modelPage() const override { return AuthModel::Page::Code; }
     void focusFirstField() override;
 
 private:
     void refresh() override;
-    void retranslate() override;
     bool escape() override;
     void refreshCooldown();
-
-    std::unique_ptr<Ui::CodePage> m_ui;
 };
 
 } // namespace exegia::signin

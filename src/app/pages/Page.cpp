@@ -5,6 +5,7 @@
 #include <QEvent>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
 
 namespace exegia::signin {
 
@@ -17,6 +18,19 @@ void Page::refreshOn(std::initializer_list<ModelSignal> modelSignals)
 {
     for (ModelSignal signal : modelSignals)
         connect(m_model, signal, this, &Page::refresh);
+}
+
+bool Page::goBackIn(AuthModel::State state, ModelAction back)
+{
+    if (m_model->state() != state)
+        return false;
+    (m_model->*back)();
+    return true;
+}
+
+void Page::clearErrorOnEdit(QLineEdit *edit, AuthModel::Field field)
+{
+    connect(edit, &QLineEdit::textEdited, m_model, [this, field] { m_model->clearError(field); });
 }
 
 void Page::showHeaderMark(QLabel *label)

@@ -7,6 +7,7 @@
 #include <initializer_list>
 
 class QLabel;
+class QLineEdit;
 
 namespace exegia::signin {
 
@@ -40,6 +41,14 @@ protected:
     virtual void applyMarks() {}
     // Esc: the page's way back; false lets the key travel on.
     virtual bool escape() { return false; }
+
+    // An escape() body: runs `back` when the model is in `state` (the one
+    // state in which the page's way back is open) and says whether it did.
+    using ModelAction = void (AuthModel::*)();
+    bool goBackIn(AuthModel::State state, ModelAction back);
+
+    // Typing in `edit` clears the model's error for `field`.
+    void clearErrorOnEdit(QLineEdit *edit, AuthModel::Field field);
 
     // refresh() on each of these model signals.
     using ModelSignal = void (AuthModel::*)();

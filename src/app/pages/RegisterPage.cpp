@@ -10,10 +10,8 @@
 namespace exegia::signin {
 
 RegisterPage::RegisterPage(AuthModel *authModel, QWidget *parent)
-    : Page(authModel, parent)
-    , m_ui(std::make_unique<Ui::RegisterPage>())
+    : FormPage(authModel, parent)
 {
-    m_ui->setupUi(this);
     showHeaderMark(m_ui->markLabel);
 
     auto create = [this] {
@@ -24,16 +22,12 @@ RegisterPage::RegisterPage(AuthModel *authModel, QWidget *parent)
                                     {m_ui->displayNameEdit, m_ui->avatarUrlEdit});
     connect(m_ui->cancelButton, &QPushButton::clicked, model(), &AuthModel::cancelSignUp);
     Accessibility::showLengthLimit(m_ui->displayNameEdit, m_ui->displayNameErrorLabel);
-    connect(m_ui->displayNameEdit, &QLineEdit::textEdited, model(),
-            [this] { model()->clearError(AuthModel::Field::DisplayName); });
-    connect(m_ui->avatarUrlEdit, &QLineEdit::textEdited, model(),
-            [this] { model()->clearError(AuthModel::Field::AvatarUrl); });
+    clearErrorOnEdit(m_ui->displayNameEdit, AuthModel::Field::DisplayName);
+    clearErrorOnEdit(m_ui->avatarUrlEdit, AuthModel::Field::AvatarUrl);
 
     refreshOn({&AuthModel::stateChanged, &AuthModel::errorsChanged, &AuthModel::userChanged});
     refresh();
 }
-
-RegisterPage::~RegisterPage() = default;
 
 void RegisterPage::focusFirstField()
 {
@@ -41,18 +35,9 @@ void RegisterPage::focusFirstField()
     m_ui->displayNameEdit->selectAll();
 }
 
-void RegisterPage::retranslate()
-{
-    m_ui->retranslateUi(this);
-}
-
 bool RegisterPage::escape()
 {
-    if (model()->state() == AuthModel::State::NeedsSignUp) {
-        model()->cancelSignUp();
-        return true;
-    }
-    return false;
+    return goBackIn(AuthModel::State::NeedsSignUp, &AuthModel::cancelSignUp);
 }
 
 void RegisterPage::prefill()

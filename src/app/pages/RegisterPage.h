@@ -1,8 +1,6 @@
 #pragma once
 
-#include "Page.h"
-
-#include <memory>
+#include "FormPage.h"
 
 namespace Ui {
 class RegisterPage;
@@ -12,23 +10,19 @@ namespace exegia::signin {
 
 // Screen 3: signed in, but no profile yet. Create one, or cancel (which
 // signs the half-finished session out).
-class RegisterPage : public Page
+class RegisterPage : public FormPage<Ui::RegisterPage, AuthModel::Page::Register>
 {
     Q_OBJECT
 public:
     explicit RegisterPage(AuthModel *model, QWidget *parent = nullptr);
-    ~RegisterPage() override;
 
-    AuthModel::Page modelPage() const override { return AuthModel::Page::Register; }
     void focusFirstField() override;
 
 private:
     void refresh() override;
-    void retranslate() override;
     bool escape() override;
     void prefill();
 
-    std::unique_ptr<Ui::RegisterPage> m_ui;
     QString m_prefilledFor; // the user id the fields were prefilled for
 };
 

@@ -8,10 +8,8 @@
 namespace exegia::signin {
 
 RestorePage::RestorePage(AuthModel *authModel, QWidget *parent)
-    : Page(authModel, parent)
-    , m_ui(std::make_unique<Ui::RestorePage>())
+    : FormPage(authModel, parent)
 {
-    m_ui->setupUi(this);
     PageStyle::fitWrappedHeight(m_ui->errorLabel);
     showHeaderMark(m_ui->markLabel);
     connect(m_ui->retryButton, &QPushButton::clicked, model(), &AuthModel::retryRestore);
@@ -19,17 +17,10 @@ RestorePage::RestorePage(AuthModel *authModel, QWidget *parent)
     refresh();
 }
 
-RestorePage::~RestorePage() = default;
-
 void RestorePage::focusFirstField()
 {
     if (m_ui->retryButton->isVisible())
         m_ui->retryButton->setFocus(Qt::OtherFocusReason);
-}
-
-void RestorePage::retranslate()
-{
-    m_ui->retranslateUi(this);
 }
 
 void RestorePage::refresh()

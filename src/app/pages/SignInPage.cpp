@@ -9,10 +9,8 @@
 namespace exegia::signin {
 
 SignInPage::SignInPage(AuthModel *authModel, QWidget *parent)
-    : Page(authModel, parent)
-    , m_ui(std::make_unique<Ui::SignInPage>())
+    : FormPage(authModel, parent)
 {
-    m_ui->setupUi(this);
     applyMarks();
     m_ui->googleButton->setIconSize({18, 18});
     m_ui->appleButton->setIconSize({18, 18});
@@ -25,8 +23,7 @@ SignInPage::SignInPage(AuthModel *authModel, QWidget *parent)
     connect(m_ui->sendCodeButton, &QPushButton::clicked, model(), send);
     Accessibility::setDefaultButton(m_ui->sendCodeButton, {m_ui->emailEdit});
     connect(m_ui->guestButton, &QPushButton::clicked, model(), &AuthModel::continueAsGuest);
-    connect(m_ui->emailEdit, &QLineEdit::textEdited, model(),
-            [this] { model()->clearError(AuthModel::Field::Email); });
+    clearErrorOnEdit(m_ui->emailEdit, AuthModel::Field::Email);
 
     for (auto [button, method] : {std::pair{m_ui->googleButton, "google"},
                                   {m_ui->appleButton, "apple"},
@@ -41,19 +38,12 @@ SignInPage::SignInPage(AuthModel *authModel, QWidget *parent)
     refresh();
 }
 
-SignInPage::~SignInPage() = default;
-
 void SignInPage::applyMarks()
 {
     showHeaderMark(m_ui->markLabel);
     m_ui->googleButton->setIcon(PageStyle::mark(QStringLiteral(":/icons/google-mark.svg")));
     m_ui->appleButton->setIcon(PageStyle::mark(QStringLiteral(":/icons/apple-mark.svg"),
                                                palette().color(QPalette::ButtonText)));
-}
-
-void SignInPage::retranslate()
-{
-    m_ui->retranslateUi(this);
 }
 
 void SignInPage::focusFirstField()

@@ -45,16 +45,22 @@ QString JsonReader::requiredString(QLatin1String key)
     return v.toString();
 }
 
-QString JsonReader::string(QLatin1String key)
+QJsonValue JsonReader::typed(QLatin1String key, bool (QJsonValue::*is)() const,
+                             const char *expected)
 {
     const QJsonValue v = field(key);
     if (v.isUndefined() || v.isNull())
         return {};
-    if (!v.isString()) {
-        wrongType(key, "a string");
+    if (!(v.*is)()) {
+        wrongType(key, expected);
         return {};
     }
-    return v.toString();
+    return v;
+}
+
+QString JsonReader::string(QLatin1String key)
+{
+    return typed(key, &QJsonValue::isString, "a string").toString();
 }
 
 std::optional<qint64> JsonReader::integer(QLatin1String key)
@@ -72,38 +78,17 @@ std::optional<qint64> JsonReader::integer(QLatin1String key)
 
 bool JsonReader::boolean(QLatin1String key, bool fallback)
 {
-    const QJsonValue v = field(key);
-    if (v.isUndefined() || v.isNull())
-        return fallback;
-    if (!v.isBool()) {
-        wrongType(key, "a boolean");
-        return fallback;
-    }
-    return v.toBool();
+    return typed(key, &QJsonValue::isBool, "a boolean").toBool(fallback);
 }
 
 QJsonObject JsonReader::object(QLatin1String key)
 {
-    const QJsonValue v = field(key);
-    if (v.isUndefined() || v.isNull())
-        return {};
-    if (!v.isObject()) {
-        wrongType(key, "an object");
-        return {};
-    }
-    return v.toObject();
+    return typed(key, &QJsonValue::isObject, "an object").toObject();
 }
 
 QJsonArray JsonReader::array(QLatin1String key)
 {
-    const QJsonValue v = field(key);
-    if (v.isUndefined() || v.isNull())
-        return {};
-    if (!v.isArray()) {
-        wrongType(key, "an array");
-        return {};
-    }
-    return v.toArray();
+    return typed(key, &QJsonValue::isArray, "an array").toArray();
 }
 
 QDateTime JsonReader::time(QLatin1String key)

@@ -33,8 +33,33 @@ public:
 
     void fail(const QString &reason);
 
+    // A nested object read by its own parser (T::fromJson); its failure
+    // becomes this reader's.
+    template <typename T> std::optional<T> nested(const QJsonValue &value)
+    {
+        QString why;
+        std::optional<T> out = T::fromJson(value, &why);
+        if (!out)
+            fail(why);
+        return out;
+    }
+
+    // What a fromJson returns: the value if every field read well, else
+    // nothing, with the reason in *error.
+    template <typename T> std::optional<T> result(T value, QString *error) const
+    {
+        if (ok())
+            return value;
+        if (error)
+            *error = m_error;
+        return std::nullopt;
+    }
+
 private:
     QJsonValue field(QLatin1String key) const;
+    // The field if it holds what `is` tests for; undefined if it is
+    // missing or null, or (recording the error) of another type.
+    QJsonValue typed(QLatin1String key, bool (QJsonValue::*is)() const, const char *expected);
     void wrongType(QLatin1String key, const char *expected);
 
     QJsonObject m_object;

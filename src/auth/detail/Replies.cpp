@@ -29,22 +29,24 @@ QJsonObject authObject(const HttpReply &reply)
     return doc.object();
 }
 
-Session authSession(const HttpReply &reply)
+// The reply's object read by T::fromJson; a reply it refuses is malformed.
+template <typename T> T authValue(const HttpReply &reply)
 {
     QString why;
-    auto session = Session::fromJson(authObject(reply), &why);
-    if (!session)
+    std::optional<T> value = T::fromJson(authObject(reply), &why);
+    if (!value)
         malformed(why);
-    return std::move(*session);
+    return std::move(*value);
+}
+
+Session authSession(const HttpReply &reply)
+{
+    return authValue<Session>(reply);
 }
 
 User authUser(const HttpReply &reply)
 {
-    QString why;
-    auto user = User::fromJson(authObject(reply), &why);
-    if (!user)
-        malformed(why);
-    return std::move(*user);
+    return authValue<User>(reply);
 }
 
 QUrl authorizationUrl(const HttpReply &reply)
