@@ -185,6 +185,18 @@ TEST_F(BrowserListener, ACallbackSplitOverSeveralReadsIsAccepted)
     EXPECT_TRUE(answer.contains(kSignedIn));
 }
 
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kAddressSanitizer = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kAddressSanitizer = true;
+#else
+constexpr bool kAddressSanitizer = false;
+#endif
+#else
+constexpr bool kAddressSanitizer = false;
+#endif
+
 TEST_F(BrowserListener, AHugeUrlIsAnswered414WithoutTheMemoryGrowing)
 {
     // Once with a modest line, so the code paths of the refusal are
@@ -216,7 +228,12 @@ TEST_F(BrowserListener, AHugeUrlIsAnswered414WithoutTheMemoryGrowing)
     const qint64 after = residentKiB();
     RecordProperty("vmrss_growth_kib", int(after - before)); // --gtest_output=xml shows it
     EXPECT_TRUE(answer.startsWith("HTTP/1.1 414")) << answer.left(200).toStdString();
-    EXPECT_LT(after - before, 512) << "VmRSS grew by " << (after - before) << " KiB";
+    // Under AddressSanitizer every freed read buffer waits in its
+    // quarantine, so RSS grows by what passed through whether or not the
+    // listener kept it; the bound is checked in the normal build.
+    if (!kAddressSanitizer) {
+        EXPECT_LT(after - before, 512) << "VmRSS grew by " << (after - before) << " KiB";
+    }
     EXPECT_FALSE(future.isFinished());
     EXPECT_TRUE(realCallback("after-flood").contains(kSignedIn));
 }
