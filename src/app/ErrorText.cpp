@@ -146,10 +146,9 @@ ErrorInfo ErrorText::describeApi(const ApiError &e)
     return {text, std::nullopt, gone, e.code(), e.httpStatus()};
 }
 
-QString ErrorText::forAuthCode(const QString &c, int status, std::optional<int> retryAfter)
+std::optional<QString> ErrorText::forRateLimit(const QString &c, int status,
+                                               std::optional<int> retryAfter)
 {
-    if (is(c, "otp_expired"))
-        return tr("That code is wrong or has expired. Check the digits, or send a new code.");
     if (is(c, "over_email_send_rate_limit")) {
         if (retryAfter)
             return tr("A code was sent a moment ago. You can ask for a new one in %n second(s).",
@@ -163,6 +162,15 @@ QString ErrorText::forAuthCode(const QString &c, int status, std::optional<int> 
                       *retryAfter);
         return tr("Too many attempts. Please wait a minute and try again.");
     }
+    return std::nullopt;
+}
+
+QString ErrorText::forAuthCode(const QString &c, int status, std::optional<int> retryAfter)
+{
+    if (is(c, "otp_expired"))
+        return tr("That code is wrong or has expired. Check the digits, or send a new code.");
+    if (const auto limited = forRateLimit(c, status, retryAfter))
+        return *limited;
     if (is(c, "anonymous_provider_disabled"))
         return tr("Guest access is turned off for this project. Sign in with email instead.");
     if (is(c, "signup_disabled") || is(c, "otp_disabled"))

@@ -39,6 +39,10 @@ public:
                                std::optional<int> retryAfterSeconds);
     static QString forApiCode(const QString &code, int httpStatus);
     static QString forHttpStatus(int httpStatus);
+    // The rate limits of forAuthCode (the email cooldown, the request
+    // limiter, any 429), with the wait when the server gave one.
+    static std::optional<QString> forRateLimit(const QString &errorCode, int httpStatus,
+                                               std::optional<int> retryAfterSeconds);
     // A browser loop that ended without an answer from the server (codes
     // "browser_cancelled", "browser_timed_out", ... from describe()).
     static QString forBrowser(const QString &code, const QString &providerName);
