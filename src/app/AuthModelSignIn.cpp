@@ -161,6 +161,8 @@ void AuthModel::enterSignedIn(const CurrentUser &user)
 {
     startCooldown(0);
     setUser(user);
+    if (enterSecondFactor())
+        return;
     setState(user.isAnonymous() ? State::SignedInGuest : State::SignedIn);
 }
 
@@ -174,6 +176,8 @@ void AuthModel::dropSession()
 {
     // Only what the screens show: the session itself is the manager's, and
     // each caller decides whether it ends (signOut) or is merely not shown.
+    setEnrollment(std::nullopt);
+    m_pendingEmail.clear();
     if (m_user) {
         m_user.reset();
         emit userChanged();
