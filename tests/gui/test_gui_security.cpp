@@ -50,6 +50,11 @@ protected:
         typeInto(code, totpCode(secret, 0));
         pressEnter(code);
         waitFor([&] { return model()->isTwoStepEnabled() && !model()->isBusy(); });
+        // The dialog is gone: the window is the active one again (the
+        // offscreen platform does not hand activation back by itself).
+        waitFor([&] { return window->findChild<TotpDialog *>() == nullptr; });
+        window->activateWindow();
+        EXPECT_TRUE(QTest::qWaitForWindowActive(window.get()));
         return secret;
     }
 

@@ -70,8 +70,10 @@ TotpDialog::TotpDialog(AuthModel *model, Mode mode, QWidget *parent)
 
     connect(m_confirm, &QPushButton::clicked, this, &TotpDialog::confirm);
     connect(m_cancel, &QPushButton::clicked, this, &TotpDialog::reject);
-    Accessibility::setDefaultButton(m_confirm, {m_code});
+    // Enter in the code field confirms; on a focused button it presses
+    // that button (autoDefault), as Space does.
     Accessibility::enterPressesButtons(this);
+    m_confirm->setDefault(true);
     connect(m_code, &QLineEdit::textEdited, m_model,
             [this] { m_model->clearError(AuthModel::Field::TwoStep); });
     for (auto signal : {&AuthModel::stateChanged, &AuthModel::errorsChanged,
