@@ -366,9 +366,14 @@ private:
     bool checkCode(const QString &code, Field field, QString *digits);
     // The account (or the two-step page, while aal2 is owed) after a flow.
     void showAccount();
+    // After the second factor: the account, or registering when the profile
+    // (unreadable at aal1 under an aal2 row policy) does not exist.
+    void enterAfterSecondFactor();
     // Reads the user again (after a change the server made to it), then
     // returns to the account with `notice`.
     void reloadUser(const QString &notice);
+    // Challenge and verify `factorId` with `code`: the session raised to aal2.
+    QFuture<exegia::auth::Session> proveFactor(const QString &factorId, const QString &code);
     // After a guest linked `provider`: the provider's name replaces the
     // default display name.
     void adoptProviderName(const QString &provider);

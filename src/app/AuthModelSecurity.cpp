@@ -94,6 +94,13 @@ bool AuthModel::checkCode(const QString &rawCode, Field field, QString *digits)
     return false;
 }
 
+QFuture<Session> AuthModel::proveFactor(const QString &factorId, const QString &code)
+{
+    return withToken([this, factorId, code](const QString &token) {
+        return m_client->challengeAndVerify(token, factorId, code);
+    });
+}
+
 void AuthModel::reloadUser(const QString &notice)
 {
     run(
@@ -140,9 +147,7 @@ void AuthModel::confirmTwoStep(const QString &rawCode)
     setState(State::Busy, Action::ConfirmTwoStep);
     const QString factorId = m_enrollment->factorId;
     run(
-        withToken([this, factorId, code](const QString &token) {
-            return m_client->challengeAndVerify(token, factorId, code);
-        }),
+        proveFactor(factorId, code),
         [this](const Session &session) {
             adoptUpgradedSession(session);
             setEnrollment(std::nullopt);
@@ -181,9 +186,7 @@ void AuthModel::disableTwoStep(const QString &rawCode)
     // The code proves the person holds the factor (and raises an aal1
     // session to aal2, which removing a verified factor needs).
     run(
-        withToken([this, factorId, code](const QString &token) {
-            return m_client->challengeAndVerify(token, factorId, code);
-        }),
+        proveFactor(factorId, code),
         [this, factorId](const Session &session) {
             adoptUpgradedSession(session);
             run(
@@ -205,12 +208,30 @@ void AuthModel::verifySecondFactor(const QString &rawCode)
         return;
     setState(State::Busy, Action::VerifySecondFactor);
     run(
-        withToken([this, factorId, code](const QString &token) {
-            return m_client->challengeAndVerify(token, factorId, code);
-        }),
+        proveFactor(factorId, code),
         [this](const Session &session) {
             adoptUpgradedSession(session);
-            showAccount();
+            enterAfterSecondFactor();
+        },
+        [this](const ErrorInfo &e) {
+            securityFailed(e, Field::SecondFactor, State::NeedsSecondFactor);
+        });
+}
+
+void AuthModel::enterAfterSecondFactor()
+{
+    if (m_user && m_user->hasProfile())
+        return showAccount();
+    // The profile was not readable at aal1 (a project with the MFA row
+    // policy): read it now, then the account or registering.
+    run(
+        withToken([this](const QString &token) { return m_client->getCurrentUserRecord(token); }),
+        [this](const std::optional<CurrentUser> &user) {
+            if (user && user->hasProfile())
+                return enterSignedIn(*user);
+            if (user)
+                setUser(user);
+            setState(State::NeedsSignUp);
         },
         [this](const ErrorInfo &e) {
             securityFailed(e, Field::SecondFactor, State::NeedsSecondFactor);

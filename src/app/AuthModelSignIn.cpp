@@ -149,7 +149,10 @@ void AuthModel::finishSignIn(const SignInResult &result)
         // with (a restart restores it straight to Register).
         adoptSession(*result.session);
         setUser(CurrentUser{result.session->user, std::nullopt});
-        setState(State::NeedsSignUp);
+        // Under an aal2 row policy the profile is hidden until the second
+        // factor: that comes first, then the profile is read again.
+        if (!enterSecondFactor())
+            setState(State::NeedsSignUp);
         return;
     }
     dropSession();

@@ -227,6 +227,8 @@ protected:
         ASSERT_NE(dialog, nullptr);
         shot(dialog, QStringLiteral("34-two-step-off"));
         dialog->reject();
+        window->activateWindow();
+        ASSERT_TRUE(QTest::qWaitForWindowActive(window.get()));
 
         click(button<AccountPage>("signOutButton"));
         ASSERT_TRUE(waitForPage<SignInPage>());
