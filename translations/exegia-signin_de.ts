@@ -640,7 +640,7 @@
     </message>
     <message>
         <source>Enter the code from your authenticator app.</source>
-        <translation>Geben Sie den Code aus Ihrer Authentifizierungs-App ein.</translation>
+        <translation>Geben Sie den Code aus Ihrer Authenticator-App ein.</translation>
     </message>
     <message>
         <source>6-digit code</source>
@@ -844,11 +844,11 @@
     </message>
     <message>
         <source>On: signing in also asks for a code from your authenticator app.</source>
-        <translation>An: Bei der Anmeldung wird zusätzlich ein Code aus Ihrer Authentifizierungs-App abgefragt.</translation>
+        <translation>An: Bei der Anmeldung wird zusätzlich ein Code aus Ihrer Authenticator-App abgefragt.</translation>
     </message>
     <message>
         <source>Off: turn it on to also ask for a code from an authenticator app when you sign in.</source>
-        <translation>Aus: Schalten Sie sie ein, damit bei der Anmeldung zusätzlich ein Code aus einer Authentifizierungs-App abgefragt wird.</translation>
+        <translation>Aus: Schalten Sie sie ein, damit bei der Anmeldung zusätzlich ein Code aus einer Authenticator-App abgefragt wird.</translation>
     </message>
     <message>
         <source>Sending…</source>
@@ -982,11 +982,11 @@
     </message>
     <message>
         <source>Enter the 6-digit code from your authenticator app.</source>
-        <translation>Geben Sie den 6-stelligen Code aus Ihrer Authentifizierungs-App ein.</translation>
+        <translation>Geben Sie den 6-stelligen Code aus Ihrer Authenticator-App ein.</translation>
     </message>
     <message>
         <source>Two-step verification is on. Next time you sign in, enter the code from your authenticator app.</source>
-        <translation>Die Bestätigung in zwei Schritten ist eingeschaltet. Geben Sie bei der nächsten Anmeldung den Code aus Ihrer Authentifizierungs-App ein.</translation>
+        <translation>Die Bestätigung in zwei Schritten ist eingeschaltet. Geben Sie bei der nächsten Anmeldung den Code aus Ihrer Authenticator-App ein.</translation>
     </message>
     <message>
         <source>Two-step verification is off.</source>
@@ -1401,11 +1401,11 @@
     </message>
     <message>
         <source>Scan the QR code with an authenticator app, then enter the 6-digit code it shows.</source>
-        <translation>Scannen Sie den QR-Code mit einer Authentifizierungs-App und geben Sie dann den 6-stelligen Code ein, den sie anzeigt.</translation>
+        <translation>Scannen Sie den QR-Code mit einer Authenticator-App und geben Sie dann den 6-stelligen Code ein, den sie anzeigt.</translation>
     </message>
     <message>
         <source>Enter the 6-digit code from your authenticator app to turn two-step verification off.</source>
-        <translation>Geben Sie den 6-stelligen Code aus Ihrer Authentifizierungs-App ein, um die Bestätigung in zwei Schritten auszuschalten.</translation>
+        <translation>Geben Sie den 6-stelligen Code aus Ihrer Authenticator-App ein, um die Bestätigung in zwei Schritten auszuschalten.</translation>
     </message>
     <message>
         <source>6-digit code</source>
@@ -1417,7 +1417,7 @@
     </message>
     <message>
         <source>QR code for your authenticator app</source>
-        <translation>QR-Code für Ihre Authentifizierungs-App</translation>
+        <translation>QR-Code für Ihre Authenticator-App</translation>
     </message>
     <message>
         <source>Cannot scan it? Enter this key in the app:</source>

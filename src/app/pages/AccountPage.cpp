@@ -307,8 +307,10 @@ void AccountPage::refreshSecurity()
     m_ui->twoStepCheckBox->setAccessibleDescription(m_ui->twoStepStatusLabel->text());
 
     const bool idle = !model()->isBusy();
-    if (m_ui->newEmailEdit->text().compare(model()->userEmail(), Qt::CaseInsensitive) == 0)
-        m_ui->newEmailEdit->clear(); // the change went through
+    // The new address went to its own code page: the field starts empty
+    // when the account shows again (changed or cancelled).
+    if (model()->state() == AuthModel::State::AwaitingEmailChangeCode)
+        m_ui->newEmailEdit->clear();
     m_ui->newEmailEdit->setReadOnly(!idle);
     m_ui->changeEmailButton->setEnabled(idle);
     m_ui->changeEmailButton->setText(

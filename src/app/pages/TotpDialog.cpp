@@ -3,6 +3,7 @@
 #include "Accessibility.h"
 #include "AuthModel.h"
 #include "CodeInput.h"
+#include "PageStyle.h"
 
 #include <QClipboard>
 #include <QEvent>
@@ -22,6 +23,8 @@ namespace exegia::signin {
 namespace {
 
 constexpr int kQrSize = 168;
+// Wide enough for the sentences to read as a paragraph, not a column.
+constexpr int kMinimumWidth = 380;
 
 QLabel *wrappedLabel(const QString &role = {})
 {
@@ -56,6 +59,12 @@ TotpDialog::TotpDialog(AuthModel *model, Mode mode, QWidget *parent)
     m_codeLabel->setBuddy(m_code);
 
     auto *layout = new QVBoxLayout(this);
+    // The dialog grows with what it shows (an error under the field), so
+    // nothing is squeezed over the QR code.
+    layout->setSizeConstraint(QLayout::SetMinimumSize);
+    setMinimumWidth(kMinimumWidth);
+    for (QLabel *label : {m_intro, m_error})
+        PageStyle::fitWrappedHeight(label);
     layout->addWidget(m_intro);
     if (m_mode == Mode::Enroll)
         layout->addLayout(buildKeyArea());
@@ -90,6 +99,7 @@ QLayout *TotpDialog::buildKeyArea()
     m_qr->setFixedSize(kQrSize, kQrSize);
     drawQrCode();
     m_keyCaption = wrappedLabel(u"secondary"_s);
+    PageStyle::fitWrappedHeight(m_keyCaption);
     m_key = new QLabel;
     m_key->setObjectName(u"keyLabel"_s);
     m_key->setWordWrap(true);
