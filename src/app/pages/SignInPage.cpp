@@ -24,6 +24,7 @@ SignInPage::SignInPage(AuthModel *authModel, QWidget *parent)
     Accessibility::setDefaultButton(m_ui->sendCodeButton, {m_ui->emailEdit});
     connect(m_ui->guestButton, &QPushButton::clicked, model(), &AuthModel::continueAsGuest);
     clearErrorOnEdit(m_ui->emailEdit, AuthModel::Field::Email);
+    setFirstField(m_ui->emailEdit);
 
     for (auto [button, method] : {std::pair{m_ui->googleButton, "google"},
                                   {m_ui->appleButton, "apple"},
@@ -44,11 +45,6 @@ void SignInPage::applyMarks()
     m_ui->googleButton->setIcon(PageStyle::mark(QStringLiteral(":/icons/google-mark.svg")));
     m_ui->appleButton->setIcon(PageStyle::mark(QStringLiteral(":/icons/apple-mark.svg"),
                                                palette().color(QPalette::ButtonText)));
-}
-
-void SignInPage::focusFirstField()
-{
-    m_ui->emailEdit->setFocus(Qt::OtherFocusReason);
 }
 
 void SignInPage::rememberMethod()
