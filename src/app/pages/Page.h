@@ -16,8 +16,8 @@ namespace exegia::signin {
 // where the cursor starts, re-reading the model on its signals and on a
 // language change, redrawing tinted marks on a palette change, and Esc as
 // the screen's "back" action. What differs between pages (the first field,
-// the way back, the signals to follow) is given once in the constructor. MainWindow handles every
-// page the same way.
+// the way back, the signals to follow) each page gives in its constructor.
+// MainWindow handles every page the same way.
 class Page : public QWidget
 {
     Q_OBJECT
