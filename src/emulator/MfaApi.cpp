@@ -131,6 +131,8 @@ Reply MfaApi::enroll(const Request &request)
                          u"factor_type needs to be totp, phone, or webauthn"_s);
     if (issuer.isEmpty())
         issuer = defaultIssuer();
+    if (friendlyName.isNull()) // no name is GoTrue's "", not SQL NULL (the column is NOT NULL)
+        friendlyName = u""_s;
 
     const Caller &who = std::get<Caller>(caller);
     Database &db = m_backend.db();
