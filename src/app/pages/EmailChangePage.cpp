@@ -18,21 +18,13 @@ EmailChangePage::EmailChangePage(AuthModel *authModel, QWidget *parent)
     connect(m_ui->resendButton, &QPushButton::clicked, model(), &AuthModel::resendEmailChange);
     connect(m_ui->cancelButton, &QPushButton::clicked, model(), &AuthModel::cancelEmailChange);
     clearErrorOnEdit(m_ui->codeEdit, AuthModel::Field::EmailChangeCode);
+    setFirstField(m_ui->codeEdit, FirstField::SelectText);
+    // Esc is Cancel: the address in use stays.
+    setWayBack(AuthModel::State::AwaitingEmailChangeCode, &AuthModel::cancelEmailChange);
     refreshOn({&AuthModel::stateChanged, &AuthModel::errorsChanged, &AuthModel::emailChanged,
                &AuthModel::noticeChanged});
     connect(model(), &AuthModel::resendCooldownChanged, this, &EmailChangePage::refreshCooldown);
     refresh();
-}
-
-void EmailChangePage::focusFirstField()
-{
-    m_ui->codeEdit->setFocus(Qt::OtherFocusReason);
-    m_ui->codeEdit->selectAll();
-}
-
-bool EmailChangePage::escape()
-{
-    return goBackIn(AuthModel::State::AwaitingEmailChangeCode, &AuthModel::cancelEmailChange);
 }
 
 void EmailChangePage::refresh()

@@ -16,11 +16,8 @@ class EmailChangePage : public FormPage<Ui::EmailChangePage, AuthModel::Page::Em
 public:
     explicit EmailChangePage(AuthModel *model, QWidget *parent = nullptr);
 
-    void focusFirstField() override;
-
 private:
     void refresh() override;
-    bool escape() override;
     void refreshCooldown();
 };
 

@@ -15,20 +15,11 @@ SecondFactorPage::SecondFactorPage(AuthModel *authModel, QWidget *parent)
     Accessibility::setDefaultButton(m_ui->verifyButton, {m_ui->codeEdit});
     connect(m_ui->cancelButton, &QPushButton::clicked, model(), &AuthModel::cancelSecondFactor);
     clearErrorOnEdit(m_ui->codeEdit, AuthModel::Field::SecondFactor);
+    setFirstField(m_ui->codeEdit, FirstField::SelectText);
+    // Esc is Cancel: the first factor alone does not open the account.
+    setWayBack(AuthModel::State::NeedsSecondFactor, &AuthModel::cancelSecondFactor);
     refreshOn({&AuthModel::stateChanged, &AuthModel::errorsChanged});
     refresh();
-}
-
-void SecondFactorPage::focusFirstField()
-{
-    m_ui->codeEdit->setFocus(Qt::OtherFocusReason);
-    m_ui->codeEdit->selectAll();
-}
-
-bool SecondFactorPage::escape()
-{
-    // Esc is Cancel: the first factor alone does not open the account.
-    return goBackIn(AuthModel::State::NeedsSecondFactor, &AuthModel::cancelSecondFactor);
 }
 
 void SecondFactorPage::refresh()

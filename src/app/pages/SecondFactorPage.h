@@ -16,11 +16,8 @@ class SecondFactorPage : public FormPage<Ui::SecondFactorPage, AuthModel::Page::
 public:
     explicit SecondFactorPage(AuthModel *model, QWidget *parent = nullptr);
 
-    void focusFirstField() override;
-
 private:
     void refresh() override;
-    bool escape() override;
 };
 
 } // namespace exegia::signin
