@@ -16,6 +16,7 @@
 #include <exegia/auth/Await.h>
 #include <exegia/auth/MemoryTokenStore.h>
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QGuiApplication>
@@ -360,4 +361,48 @@ TEST_F(SecurityGuiTest, UnderTheMfaRowPolicyTheCodeComesBeforeTheProfile)
     pressEnter(edit<SecondFactorPage>("codeEdit"));
     ASSERT_TRUE(waitForPage<AccountPage>()) << model()->secondFactorError().toStdString();
     EXPECT_EQ(label<AccountPage>("nameLabel")->text(), u"Policy"_s);
+}
+
+TEST_F(SecurityGuiTest, TwoStepWorksFromTheKeyboardWithNamedControls)
+{
+    open();
+    registerThroughUi(uniqueEmail(u"mfa-keys"_s), u"Keys"_s);
+    QCheckBox *box = twoStepBox();
+    box->setFocus(Qt::TabFocusReason);
+    QTest::keyClick(box, Qt::Key_Space);
+    TotpDialog *dialog = totpDialog();
+    ASSERT_NE(dialog, nullptr);
+    auto *code = in<QLineEdit>(dialog, "codeEdit");
+    auto *copy = in<QPushButton>(dialog, "copyKeyButton");
+    auto *confirm = in<QPushButton>(dialog, "confirmButton");
+    ASSERT_TRUE(waitFor([&] { return code->hasFocus(); }));
+    // Every control is named with what it shows.
+    EXPECT_EQ(code->accessibleName(), u"6-digit code"_s);
+    EXPECT_TRUE(confirm->accessibleName().contains(confirm->text()));
+    EXPECT_FALSE(in<QLabel>(dialog, "qrCode")->accessibleName().isEmpty());
+    EXPECT_TRUE(in<QLabel>(dialog, "keyLabel")->accessibleName().contains(u"Enter this key"_s));
+    // Tab reaches Copy; Enter on it copies.
+    for (int i = 0; i < 6 && !copy->hasFocus(); ++i)
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    ASSERT_TRUE(copy->hasFocus());
+    QTest::keyClick(copy, Qt::Key_Return);
+    const QString secret = model()->enrollment()->secret;
+    EXPECT_EQ(QGuiApplication::clipboard()->text(), secret);
+    // Enter in the field confirms.
+    typeInto(code, totpCode(secret));
+    QTest::keyClick(code, Qt::Key_Return);
+    ASSERT_TRUE(waitFor([&] { return box->isChecked() && !model()->isBusy(); }));
+    ASSERT_TRUE(waitFor([&] { return window->findChild<TotpDialog *>() == nullptr; }));
+    window->activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(window.get()));
+
+    // Enter on the check box opens the turn-off question, as Space does.
+    box->setFocus(Qt::TabFocusReason);
+    QTest::keyClick(box, Qt::Key_Return);
+    dialog = totpDialog();
+    ASSERT_NE(dialog, nullptr);
+    EXPECT_EQ(dialog->findChild<QLabel *>(u"qrCode"_s), nullptr);
+    QTest::keyClick(in<QLineEdit>(dialog, "codeEdit"), Qt::Key_Escape);
+    ASSERT_TRUE(waitFor([&] { return window->findChild<TotpDialog *>() == nullptr; }));
+    EXPECT_TRUE(box->isChecked()); // Esc changes nothing
 }
