@@ -286,7 +286,8 @@ def scenario(app, pyatspi):
     app.check_screen("guest account")
 
     app.press("Save with Google")
-    app.wait(at.ROLE_LABEL, "Google: Linked", 60)
+    # The sign-in method is named with the account it is (issue 13).
+    app.wait(at.ROLE_LABEL, "Google: Linked as a11y-google@example.com", 60)
     app.check_screen("account saved with Google")
 
     app.press("Sign out")
