@@ -67,5 +67,6 @@ private:
     static ErrorInfo describeAuth(const exegia::auth::AuthApiError &error);
     static ErrorInfo describeApi(const exegia::auth::ApiError &error);
     static ErrorInfo describeCause(std::exception_ptr cause);
+    static ErrorInfo describeClaims(exegia::auth::ClaimsError::Kind kind);
     static ErrorInfo keyRefused(int httpStatus);
 };

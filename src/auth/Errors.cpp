@@ -1,8 +1,8 @@
 #include <exegia/auth/Errors.h>
 #include <exegia/auth/Transport.h>
 
-#include <exegia/auth/Redaction.h>
 #include "detail/Wire.h"
+#include <exegia/auth/Redaction.h>
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -242,6 +242,11 @@ TokenStoreError::TokenStoreError(Kind kind, const QString &detail)
     : Error(u"TokenStoreError (%1): %2"_s.arg(QLatin1StringView(storeKindName(kind)), detail))
     , m_kind(kind)
     , m_detail(detail)
+{}
+
+ClaimsError::ClaimsError(Kind kind, const QString &detail)
+    : Error(u"ClaimsError: "_s + detail)
+    , m_kind(kind)
 {}
 
 ProfileCheckError::ProfileCheckError(Session session, QString provider, std::exception_ptr cause)
