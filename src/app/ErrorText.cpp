@@ -302,6 +302,13 @@ QString ErrorText::restoreUnreachable()
     return tr("The server could not be reached. Check your connection, then try again.");
 }
 
+QString ErrorText::restoreFailed(std::exception_ptr cause)
+{
+    // A refused project key is not the network: say what to fix.
+    const ErrorInfo info = describeCause(cause);
+    return info.code == u"key_refused" ? info.text : restoreUnreachable();
+}
+
 QString ErrorText::identityInUse(const QString &name, bool guest)
 {
     if (guest)
