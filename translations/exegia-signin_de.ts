@@ -432,6 +432,18 @@
         <source>This %1 account already belongs to another Exegia account, not this one. Sign in with %1 to open that account instead, or link a different %1 account.</source>
         <translation>Dieses %1-Konto gehört bereits zu einem anderen Exegia-Konto, nicht zu diesem. Melden Sie sich mit %1 an, um stattdessen jenes Konto zu öffnen, oder verknüpfen Sie ein anderes %1-Konto.</translation>
     </message>
+    <message>
+        <source>Your sign-in has expired. Please try again; if it keeps happening, sign in again.</source>
+        <translation>Ihre Anmeldung ist abgelaufen. Bitte versuchen Sie es erneut; wenn das wieder passiert, melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Your sign-in could not be checked because this computer&apos;s clock is wrong. Check the date and time, then try again.</source>
+        <translation>Ihre Anmeldung konnte nicht geprüft werden, weil die Uhr dieses Computers falsch geht. Prüfen Sie Datum und Uhrzeit und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>Your sign-in could not be verified with this project&apos;s keys. Check the project address in Settings, then sign in again.</source>
+        <translation>Ihre Anmeldung konnte mit den Schlüsseln dieses Projekts nicht bestätigt werden. Prüfen Sie die Projektadresse in den Einstellungen und melden Sie sich dann erneut an.</translation>
+    </message>
 </context>
 <context>
     <name>LastUsed</name>

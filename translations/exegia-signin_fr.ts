@@ -432,6 +432,18 @@
         <source>This %1 account already belongs to another Exegia account, not this one. Sign in with %1 to open that account instead, or link a different %1 account.</source>
         <translation>Ce compte %1 appartient déjà à un autre compte Exegia, pas à celui-ci. Connectez-vous avec %1 pour ouvrir plutôt cet autre compte, ou associez un autre compte %1.</translation>
     </message>
+    <message>
+        <source>Your sign-in has expired. Please try again; if it keeps happening, sign in again.</source>
+        <translation>Votre connexion a expiré. Veuillez réessayer ; si cela se reproduit, reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>Your sign-in could not be checked because this computer&apos;s clock is wrong. Check the date and time, then try again.</source>
+        <translation>Votre connexion n’a pas pu être vérifiée, car l’horloge de cet ordinateur est fausse. Vérifiez la date et l’heure, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Your sign-in could not be verified with this project&apos;s keys. Check the project address in Settings, then sign in again.</source>
+        <translation>Votre connexion n’a pas pu être vérifiée avec les clés de ce projet. Vérifiez l’adresse du projet dans les paramètres, puis reconnectez-vous.</translation>
+    </message>
 </context>
 <context>
     <name>LastUsed</name>

@@ -14,6 +14,7 @@
 #include <exegia/auth/Errors.h>
 
 #include <QFile>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
@@ -121,6 +122,32 @@ TEST(ErrorText, RefusedKeyIsAProjectProblemNotAnEndedSession)
         EXPECT_TRUE(info.text.contains(QStringLiteral("project key"))) << info.text.toStdString();
         EXPECT_FALSE(info.sessionGone);
     }
+}
+
+TEST(ErrorText, ARestoreRefusedByTheGatewayNamesTheKey)
+{
+    const auto refused = std::make_exception_ptr(AuthApiError(401, {}, u"Invalid API key"_s));
+    EXPECT_TRUE(ErrorText::restoreFailed(refused).contains(u"project key"_s));
+    const auto down = std::make_exception_ptr(NetworkError(NetworkError::Kind::Timeout, {}));
+    EXPECT_EQ(ErrorText::restoreFailed(down), ErrorText::restoreUnreachable());
+}
+
+TEST(ErrorText, EveryClaimsRefusalIsWordedWithoutEndingTheSession)
+{
+    using Kind = ClaimsError::Kind;
+    QSet<QString> codes;
+    for (Kind kind :
+         {Kind::Malformed, Kind::BadSignature, Kind::Expired, Kind::NotYetValid, Kind::WrongIssuer,
+          Kind::WrongAudience, Kind::UnknownKey, Kind::UnsupportedAlgorithm}) {
+        const ErrorInfo info = ErrorText::describe(ClaimsError(kind, u"detail"_s));
+        EXPECT_FALSE(info.text.isEmpty());
+        EXPECT_NE(info.text, ErrorText::unexpected().text);
+        EXPECT_FALSE(info.sessionGone);
+        EXPECT_TRUE(info.code.startsWith(u"claims_"_s));
+        codes.insert(info.code);
+    }
+    EXPECT_EQ(codes.size(), 8);
+    EXPECT_TRUE(ErrorText::describe(ClaimsError(Kind::NotYetValid, {})).text.contains(u"clock"_s));
 }
 
 TEST(ErrorText, ConfigRefusalsAreWordedByField)
