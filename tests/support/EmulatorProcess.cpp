@@ -24,6 +24,11 @@ QString EmulatorProcess::executablePath()
                              : QString::fromLocal8Bit(fromEnv);
 }
 
+bool EmulatorProcess::legacyMode()
+{
+    return qgetenv("EXEGIA_EMULATOR_MODE") == "legacy";
+}
+
 bool EmulatorProcess::start(const QStringList &args, QString *error, int timeoutMs)
 {
     auto fail = [&](const QString &why) {
@@ -40,6 +45,11 @@ bool EmulatorProcess::start(const QStringList &args, QString *error, int timeout
     if (!args.contains(QStringLiteral("--data")) && !args.contains(QStringLiteral("--in-memory")))
         all << QStringLiteral("--in-memory");
     all << args;
+    m_legacy = legacyMode();
+    if (m_legacy && !args.contains(QStringLiteral("--legacy-keys")))
+        all << QStringLiteral("--legacy-keys");
+    if (m_legacy && !args.contains(QStringLiteral("--signing-key")))
+        all << QStringLiteral("--signing-key") << QStringLiteral("hs256");
     m_process->setProgram(executablePath());
     m_process->setArguments(all);
     m_process->start(QIODevice::ReadOnly);

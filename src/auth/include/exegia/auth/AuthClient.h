@@ -2,6 +2,7 @@
 
 #include <exegia/auth/AuthOptions.h>
 #include <exegia/auth/AuthResults.h>
+#include <exegia/auth/Claims.h>
 #include <exegia/auth/ClientConfig.h>
 #include <exegia/auth/Mfa.h>
 #include <exegia/auth/Transport.h>
@@ -15,6 +16,9 @@
 namespace exegia::auth {
 
 class ProfileStore;
+namespace detail {
+class JwksCache;
+}
 
 // The user-facing calls of exegia.auth, for a program on the user's own
 // machine: only the publishable key and the user's own tokens are ever sent.
@@ -126,6 +130,16 @@ public:
     QFuture<std::optional<QJsonObject>> updateProfile(const QString &accessToken,
                                                       const QJsonObject &fields);
 
+    // The token's claims, verified locally (auth-js getClaims): an ES256 or
+    // RS256 signature against the project's JWKS (fetched once, cached as
+    // its Cache-Control says, fetched again once for an unknown kid), then
+    // exp/nbf/iat (30 s skew), iss (the project's /auth/v1) and aud
+    // "authenticated". An HS256 token (a legacy project), one without kid,
+    // or a JWKS without a usable key: GET /user, and the claims when the
+    // server accepts the token. ClaimsError for a refusal, AuthApiError when
+    // the server refuses on the fallback. 0 or 1 requests (or 2 on a new kid).
+    QFuture<Claims> getClaims(const QString &accessToken);
+
     // "Google", "Apple", "email", or the provider id itself.
     static QString providerDisplayName(const QString &provider);
 
@@ -205,9 +219,13 @@ private:
                                         const std::optional<Session> &session, const User &user,
                                         QJsonObject fields);
 
+    detail::JwksCache *jwks(); // made on first use, a child
+    QFuture<Claims> claimsFromServer(const QString &accessToken, const QJsonObject &payload);
+
     ClientConfig m_config;
     Transport *m_transport = nullptr; // a child
     std::unique_ptr<ProfileStore> m_profiles;
+    detail::JwksCache *m_jwks = nullptr;
 };
 
 } // namespace exegia::auth
