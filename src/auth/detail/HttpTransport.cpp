@@ -155,15 +155,19 @@ void HttpTransport::preconnect()
 {
     // The same manager, the same connection cache as request(): HTTP/1.1
     // (no ALPN offer of h2, like the requests) with the default TLS set-up.
+    // Two connections, as many as a call runs requests side by side
+    // (getCurrentUserRecord, right after a restore's refresh); Qt opens only
+    // what is missing, so a second pre-connect on open connections is free.
     const QUrl &url = m_settings.baseUrl;
-    if (url.scheme() == "https"_L1) {
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        QList<QByteArray> protocols = tls.allowedNextProtocols();
-        protocols.removeAll(QSslConfiguration::ALPNProtocolHTTP2);
-        tls.setAllowedNextProtocols(protocols);
-        m_network->connectToHostEncrypted(url.host(), quint16(url.port(443)), tls);
-    } else {
-        m_network->connectToHost(url.host(), quint16(url.port(80)));
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    QList<QByteArray> protocols = tls.allowedNextProtocols();
+    protocols.removeAll(QSslConfiguration::ALPNProtocolHTTP2);
+    tls.setAllowedNextProtocols(protocols);
+    for (int i = 0; i < kPreconnections; ++i) {
+        if (url.scheme() == "https"_L1)
+            m_network->connectToHostEncrypted(url.host(), quint16(url.port(443)), tls);
+        else
+            m_network->connectToHost(url.host(), quint16(url.port(80)));
     }
     qCDebug(lcAuth).noquote() << "pre-connecting to" << url.host();
 }

@@ -43,7 +43,9 @@ public:
     ~HttpTransport() override;
 
     QFuture<HttpReply> request(const HttpRequest &request) override;
+    // Opens kPreconnections connections (those already open count).
     void preconnect() override;
+    static constexpr int kPreconnections = 2;
 
     // The Qt request and body request() uses; public so tests can check them.
     QNetworkRequest networkRequest(const HttpRequest &request) const;
