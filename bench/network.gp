@@ -20,6 +20,7 @@ set key top right
 set xtics scale 0
 set bmargin 4
 set yrange [0:*]
+set offsets 0, 0, graph 0.2, 0 # headroom for the key
 set datafile separator whitespace
 
 ours = "#5145c8"
