@@ -82,18 +82,24 @@ public:
                                          const VerifyOtpOptions &options = {});
 
     // Creates the public.users row under the user's own token. With
-    // accessToken, GET /user first (it proves the token is live and gives the
-    // user to return); with anonymous, POST /signup first. Then the insert;
-    // on 23505 the existing row is read back (alreadyRegistered). Both or
-    // neither of accessToken/anonymous, or profileFields naming id or
+    // session (the one the caller holds): the insert alone, 1 request. With
+    // accessToken only: GET /user first (it gives the user to return), 2
+    // requests. With anonymous: POST /signup first, 2 requests. The server
+    // checks the token either way (RLS: the row's id must be the token's
+    // user). On 23505 the existing row is read back (alreadyRegistered, one
+    // more request). Both or neither of a token/anonymous, a session whose
+    // token differs from accessToken, or profileFields naming id or
     // user_type: ok=false with a message, nothing sent.
     QFuture<SignUpResult> signUp(const SignUpOptions &options);
 
     // POST /signup with no email: a guest session, no profile row.
     QFuture<AuthResponse> startAnonymousSession(const AnonymousOptions &options = {});
 
-    // GET /user, then the profile row. Nothing when the server says the
-    // token's user does not exist (403 user_not_found, e.g. deleted);
+    // GET /user and the profile row side by side (2 requests, one wait):
+    // the row is asked for with the token's sub claim, and read again with
+    // GET /user's id should they differ; a token without a usable sub waits
+    // for GET /user first. Both must succeed. Nothing when the server says
+    // the token's user does not exist (403 user_not_found, e.g. deleted);
     // AuthApiError for a bad or expired token or a signed-out session
     // (bad_jwt, session_not_found: see AuthApiError::isSessionGone()).
     QFuture<std::optional<CurrentUser>> getCurrentUserRecord(const QString &accessToken);
@@ -101,8 +107,14 @@ public:
     // Uses exactly the token given. GET /user (the token's user and its
     // identities); if `provider` is already linked, alreadyLinked=true and
     // nothing more is sent; else GET /user/identities/authorize with a fresh
-    // PKCE challenge. Reserved queryParams fail with ConfigError.
+    // PKCE challenge. 2 requests. Reserved queryParams fail with ConfigError.
     QFuture<LinkIdentityRequest> linkIdentityToCurrentUser(const QString &accessToken,
+                                                           const QString &provider,
+                                                           const LinkIdentityOptions &options = {});
+    // The same for the session the caller holds: its user's identities decide
+    // alreadyLinked, so only the authorize request is sent (1 request, none
+    // when already linked). The server still checks the token.
+    QFuture<LinkIdentityRequest> linkIdentityToCurrentUser(const Session &session,
                                                            const QString &provider,
                                                            const LinkIdentityOptions &options = {});
 
@@ -215,6 +227,11 @@ private:
     QFuture<Session> tokenGrant(QLatin1StringView grantType, const QJsonObject &body,
                                 std::chrono::milliseconds timeout = {});
     QFuture<SignInResult> checkProfile(QFuture<HttpReply> tokenReply, const QString &provider);
+    static std::optional<QFuture<LinkIdentityRequest>>
+    refusedLink(const QString &provider, const LinkIdentityOptions &options);
+    QFuture<LinkIdentityRequest> authorizeLink(const QString &accessToken, const User &user,
+                                               const QString &provider,
+                                               const LinkIdentityOptions &options);
     QFuture<SignUpResult> insertProfile(const QString &bearer,
                                         const std::optional<Session> &session, const User &user,
                                         QJsonObject fields);
