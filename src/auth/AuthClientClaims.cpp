@@ -75,10 +75,10 @@ QFuture<Claims> AuthClient::getClaims(const QString &accessToken)
     done.guard([&] {
         const SignedToken token = TokenVerifier::split(accessToken);
         const QString alg = token.alg();
+        if (alg != wire::kAlgEs256 && alg != wire::kAlgRs256 && alg != wire::kAlgHs256)
+            throw ClaimsError(ClaimsError::Kind::UnsupportedAlgorithm, u"alg "_s + alg.left(16));
         if (alg == wire::kAlgHs256 || token.kid().isEmpty()) // a legacy project's token
             return detail::forward(this, done, claimsFromServer(accessToken, token.payload));
-        if (alg != wire::kAlgEs256 && alg != wire::kAlgRs256)
-            throw ClaimsError(ClaimsError::Kind::UnsupportedAlgorithm, u"alg "_s + alg.left(16));
         const QString issuer = issuerOf(m_config);
         step(this, done, jwks()->keys(), [=, this](const QList<PublicKey> &keys) {
             if (const PublicKey *key = keyWithId(keys, token.kid()))

@@ -29,6 +29,16 @@ bool EmulatorProcess::legacyMode()
     return qgetenv("EXEGIA_EMULATOR_MODE") == "legacy";
 }
 
+QStringList EmulatorProcess::modeArguments(const QStringList &args)
+{
+    QStringList out;
+    if (legacyMode() && !args.contains(QStringLiteral("--legacy-keys")))
+        out << QStringLiteral("--legacy-keys");
+    if (legacyMode() && !args.contains(QStringLiteral("--signing-key")))
+        out << QStringLiteral("--signing-key") << QStringLiteral("hs256");
+    return out;
+}
+
 bool EmulatorProcess::start(const QStringList &args, QString *error, int timeoutMs)
 {
     auto fail = [&](const QString &why) {
@@ -44,12 +54,8 @@ bool EmulatorProcess::start(const QStringList &args, QString *error, int timeout
     QStringList all{QStringLiteral("--port"), QStringLiteral("0")};
     if (!args.contains(QStringLiteral("--data")) && !args.contains(QStringLiteral("--in-memory")))
         all << QStringLiteral("--in-memory");
-    all << args;
+    all << args << modeArguments(args);
     m_legacy = legacyMode();
-    if (m_legacy && !args.contains(QStringLiteral("--legacy-keys")))
-        all << QStringLiteral("--legacy-keys");
-    if (m_legacy && !args.contains(QStringLiteral("--signing-key")))
-        all << QStringLiteral("--signing-key") << QStringLiteral("hs256");
     m_process->setProgram(executablePath());
     m_process->setArguments(all);
     m_process->start(QIODevice::ReadOnly);

@@ -24,6 +24,9 @@ public:
     // configured with the anon JWT key); unset, a project created today
     // (opaque sb_ keys, ES256 tokens).
     static bool legacyMode();
+    // The flags legacyMode() adds to `args` (none outside it): also for an
+    // emulator the app starts itself (its local backend, in the GUI tests).
+    static QStringList modeArguments(const QStringList &args);
 
     // Starts with --port 0 and, unless `args` names --data, --in-memory.
     // In legacyMode() also with --legacy-keys and, unless `args` name a

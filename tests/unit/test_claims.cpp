@@ -408,5 +408,11 @@ TEST_F(ClaimsClient, ATamperedTokenIsRefusedWithoutAskingTheServer)
         ecKey().sign(payload(issuer)), QJsonObject{{"alg", "none"}, {"kid", ecKey().kid}})));
     ASSERT_TRUE(none);
     EXPECT_EQ(none->kind(), ClaimsError::Kind::UnsupportedAlgorithm);
+    // Without a kid either: refused here, not handed to the server.
+    const auto bare = awaitError<ClaimsError>(
+        client->getClaims(withHeader(ecKey().sign(payload(issuer)), QJsonObject{{"alg", "none"}})));
+    ASSERT_TRUE(bare);
+    EXPECT_EQ(bare->kind(), ClaimsError::Kind::UnsupportedAlgorithm);
     EXPECT_EQ(userRequests(), 0);
+    EXPECT_EQ(jwksFetches(), 1); // the first token's, none since
 }
