@@ -78,6 +78,34 @@
         <source>Sign out on all devices</source>
         <translation>Auf allen Geräten abmelden</translation>
     </message>
+    <message>
+        <source>Unlink</source>
+        <translation>Trennen</translation>
+    </message>
+    <message>
+        <source>Change email address</source>
+        <translation>E-Mail-Adresse ändern</translation>
+    </message>
+    <message>
+        <source>New email address</source>
+        <translation>Neue E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Ändern</translation>
+    </message>
+    <message>
+        <source>Send a code to the new address</source>
+        <translation>Einen Code an die neue Adresse senden</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Sicherheit</translation>
+    </message>
+    <message>
+        <source>Two-step verification</source>
+        <translation>Bestätigung in zwei Schritten</translation>
+    </message>
 </context>
 <context>
     <name>AppConfig</name>
@@ -170,6 +198,41 @@
     <message>
         <source>Use another email address</source>
         <translation>Andere E-Mail-Adresse verwenden</translation>
+    </message>
+</context>
+<context>
+    <name>EmailChangePage</name>
+    <message>
+        <source>Exegia</source>
+        <translation>Exegia</translation>
+    </message>
+    <message>
+        <source>Confirm your new email address</source>
+        <translation>Neue E-Mail-Adresse bestätigen</translation>
+    </message>
+    <message>
+        <source>6-digit code</source>
+        <translation>6-stelliger Code</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Bestätigen</translation>
+    </message>
+    <message>
+        <source>Verify the code</source>
+        <translation>Code bestätigen</translation>
+    </message>
+    <message>
+        <source>Send a new code</source>
+        <translation>Neuen Code senden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Keep your current email address</source>
+        <translation>Aktuelle E-Mail-Adresse behalten</translation>
     </message>
 </context>
 <context>
@@ -576,6 +639,41 @@
     </message>
 </context>
 <context>
+    <name>SecondFactorPage</name>
+    <message>
+        <source>Exegia</source>
+        <translation>Exegia</translation>
+    </message>
+    <message>
+        <source>Two-step verification</source>
+        <translation>Bestätigung in zwei Schritten</translation>
+    </message>
+    <message>
+        <source>Enter the code from your authenticator app.</source>
+        <translation>Geben Sie den Code aus Ihrer Authenticator-App ein.</translation>
+    </message>
+    <message>
+        <source>6-digit code</source>
+        <translation>6-stelliger Code</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Bestätigen</translation>
+    </message>
+    <message>
+        <source>Verify the code</source>
+        <translation>Code bestätigen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel and sign out</source>
+        <translation>Abbrechen und abmelden</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -754,6 +852,46 @@
         <source>%1: Linked</source>
         <translation>%1: Verknüpft</translation>
     </message>
+    <message>
+        <source>On: signing in also asks for a code from your authenticator app.</source>
+        <translation>An: Bei der Anmeldung wird zusätzlich ein Code aus Ihrer Authenticator-App abgefragt.</translation>
+    </message>
+    <message>
+        <source>Off: turn it on to also ask for a code from an authenticator app when you sign in.</source>
+        <translation>Aus: Schalten Sie sie ein, damit bei der Anmeldung zusätzlich ein Code aus einer Authenticator-App abgefragt wird.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet …</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Ändern</translation>
+    </message>
+    <message>
+        <source>%1: Linked as %2</source>
+        <translation>%1: Verknüpft als %2</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>Trennen</translation>
+    </message>
+    <message>
+        <source>Unlink %1</source>
+        <translation>%1 trennen</translation>
+    </message>
+    <message>
+        <source>Unlink %1?</source>
+        <translation>%1 trennen?</translation>
+    </message>
+    <message>
+        <source>You will no longer be able to sign in with %1.</source>
+        <translation>Sie können sich dann nicht mehr mit %1 anmelden.</translation>
+    </message>
+    <message>
+        <source>You will no longer be able to sign in with %1 (%2).</source>
+        <translation>Sie können sich dann nicht mehr mit %1 (%2) anmelden.</translation>
+    </message>
 </context>
 <context>
     <name>exegia::signin::AuthModel</name>
@@ -851,6 +989,34 @@
     <message>
         <source>Return to Exegia Sign-In to see whether you are signed in. You can close this tab.</source>
         <translation>Kehren Sie zu Exegia-Anmeldung zurück, um zu sehen, ob Sie angemeldet sind. Sie können diesen Tab schließen.</translation>
+    </message>
+    <message>
+        <source>Enter the 6-digit code from your authenticator app.</source>
+        <translation>Geben Sie den 6-stelligen Code aus Ihrer Authenticator-App ein.</translation>
+    </message>
+    <message>
+        <source>Two-step verification is on. Next time you sign in, enter the code from your authenticator app.</source>
+        <translation>Die Bestätigung in zwei Schritten ist eingeschaltet. Geben Sie bei der nächsten Anmeldung den Code aus Ihrer Authenticator-App ein.</translation>
+    </message>
+    <message>
+        <source>Two-step verification is off.</source>
+        <translation>Die Bestätigung in zwei Schritten ist ausgeschaltet.</translation>
+    </message>
+    <message>
+        <source>%1 was removed from your sign-in methods.</source>
+        <translation>%1 wurde aus Ihren Anmeldemethoden entfernt.</translation>
+    </message>
+    <message>
+        <source>Enter your new email address.</source>
+        <translation>Geben Sie Ihre neue E-Mail-Adresse ein.</translation>
+    </message>
+    <message>
+        <source>This is already your email address.</source>
+        <translation>Das ist bereits Ihre E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <source>Your email address is now %1.</source>
+        <translation>Ihre E-Mail-Adresse lautet jetzt %1.</translation>
     </message>
 </context>
 <context>
@@ -994,6 +1160,21 @@
             <numerusform>Aus Sicherheitsgründen kann in %n Sekunde ein neuer Code gesendet werden.</numerusform>
             <numerusform>Aus Sicherheitsgründen kann in %n Sekunden ein neuer Code gesendet werden.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>exegia::signin::EmailChangePage</name>
+    <message>
+        <source>Enter the 6-digit code we sent to %1. Your address changes once the code is confirmed.</source>
+        <translation>Geben Sie den 6-stelligen Code ein, den wir an %1 gesendet haben. Ihre Adresse ändert sich, sobald der Code bestätigt ist.</translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation>Wird geprüft …</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Bestätigen</translation>
     </message>
 </context>
 <context>
@@ -1154,6 +1335,25 @@
     </message>
 </context>
 <context>
+    <name>exegia::signin::SecondFactorPage</name>
+    <message>
+        <source>Verifying…</source>
+        <translation>Wird geprüft …</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Bestätigen</translation>
+    </message>
+    <message>
+        <source>Signing out…</source>
+        <translation>Abmeldung läuft …</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
     <name>exegia::signin::SettingsDialog</name>
     <message>
         <source>Address</source>
@@ -1197,6 +1397,61 @@
     <message>
         <source>Starting the local backend…</source>
         <translation>Lokales Backend wird gestartet …</translation>
+    </message>
+</context>
+<context>
+    <name>exegia::signin::TotpDialog</name>
+    <message>
+        <source>Turn on two-step verification</source>
+        <translation>Bestätigung in zwei Schritten einschalten</translation>
+    </message>
+    <message>
+        <source>Turn off two-step verification</source>
+        <translation>Bestätigung in zwei Schritten ausschalten</translation>
+    </message>
+    <message>
+        <source>Scan the QR code with an authenticator app, then enter the 6-digit code it shows.</source>
+        <translation>Scannen Sie den QR-Code mit einer Authenticator-App und geben Sie dann den 6-stelligen Code ein, den sie anzeigt.</translation>
+    </message>
+    <message>
+        <source>Enter the 6-digit code from your authenticator app to turn two-step verification off.</source>
+        <translation>Geben Sie den 6-stelligen Code aus Ihrer Authenticator-App ein, um die Bestätigung in zwei Schritten auszuschalten.</translation>
+    </message>
+    <message>
+        <source>6-digit code</source>
+        <translation>6-stelliger Code</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>QR code for your authenticator app</source>
+        <translation>QR-Code für Ihre Authenticator-App</translation>
+    </message>
+    <message>
+        <source>Cannot scan it? Enter this key in the app:</source>
+        <translation>Scannen klappt nicht? Geben Sie diesen Schlüssel in der App ein:</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft …</translation>
+    </message>
+    <message>
+        <source>Turn on</source>
+        <translation>Einschalten</translation>
+    </message>
+    <message>
+        <source>Turn off</source>
+        <translation>Ausschalten</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+    <message>
+        <source>Copy key</source>
+        <translation>Schlüssel kopieren</translation>
     </message>
 </context>
 </TS>

@@ -78,6 +78,34 @@
         <source>Sign out on all devices</source>
         <translation>Se déconnecter sur tous les appareils</translation>
     </message>
+    <message>
+        <source>Unlink</source>
+        <translation>Dissocier</translation>
+    </message>
+    <message>
+        <source>Change email address</source>
+        <translation>Changer d’adresse e-mail</translation>
+    </message>
+    <message>
+        <source>New email address</source>
+        <translation>Nouvelle adresse e-mail</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Changer</translation>
+    </message>
+    <message>
+        <source>Send a code to the new address</source>
+        <translation>Envoyer un code à la nouvelle adresse</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Sécurité</translation>
+    </message>
+    <message>
+        <source>Two-step verification</source>
+        <translation>Validation en deux étapes</translation>
+    </message>
 </context>
 <context>
     <name>AppConfig</name>
@@ -170,6 +198,41 @@
     <message>
         <source>Use another email address</source>
         <translation>Utiliser une autre adresse e-mail</translation>
+    </message>
+</context>
+<context>
+    <name>EmailChangePage</name>
+    <message>
+        <source>Exegia</source>
+        <translation>Exegia</translation>
+    </message>
+    <message>
+        <source>Confirm your new email address</source>
+        <translation>Confirmez votre nouvelle adresse e-mail</translation>
+    </message>
+    <message>
+        <source>6-digit code</source>
+        <translation>Code à 6 chiffres</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Vérifier</translation>
+    </message>
+    <message>
+        <source>Verify the code</source>
+        <translation>Vérifier le code</translation>
+    </message>
+    <message>
+        <source>Send a new code</source>
+        <translation>Envoyer un nouveau code</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Keep your current email address</source>
+        <translation>Garder votre adresse e-mail actuelle</translation>
     </message>
 </context>
 <context>
@@ -576,6 +639,41 @@
     </message>
 </context>
 <context>
+    <name>SecondFactorPage</name>
+    <message>
+        <source>Exegia</source>
+        <translation>Exegia</translation>
+    </message>
+    <message>
+        <source>Two-step verification</source>
+        <translation>Validation en deux étapes</translation>
+    </message>
+    <message>
+        <source>Enter the code from your authenticator app.</source>
+        <translation>Saisissez le code de votre application d’authentification.</translation>
+    </message>
+    <message>
+        <source>6-digit code</source>
+        <translation>Code à 6 chiffres</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Vérifier</translation>
+    </message>
+    <message>
+        <source>Verify the code</source>
+        <translation>Vérifier le code</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Cancel and sign out</source>
+        <translation>Annuler et se déconnecter</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -754,6 +852,46 @@
         <source>%1: Linked</source>
         <translation>%1 : Associé</translation>
     </message>
+    <message>
+        <source>On: signing in also asks for a code from your authenticator app.</source>
+        <translation>Activée : la connexion demande aussi un code de votre application d’authentification.</translation>
+    </message>
+    <message>
+        <source>Off: turn it on to also ask for a code from an authenticator app when you sign in.</source>
+        <translation>Désactivée : activez-la pour demander aussi un code d’une application d’authentification à la connexion.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Envoi…</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Changer</translation>
+    </message>
+    <message>
+        <source>%1: Linked as %2</source>
+        <translation>%1 : associé en tant que %2</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>Dissocier</translation>
+    </message>
+    <message>
+        <source>Unlink %1</source>
+        <translation>Dissocier %1</translation>
+    </message>
+    <message>
+        <source>Unlink %1?</source>
+        <translation>Dissocier %1 ?</translation>
+    </message>
+    <message>
+        <source>You will no longer be able to sign in with %1.</source>
+        <translation>Vous ne pourrez plus vous connecter avec %1.</translation>
+    </message>
+    <message>
+        <source>You will no longer be able to sign in with %1 (%2).</source>
+        <translation>Vous ne pourrez plus vous connecter avec %1 (%2).</translation>
+    </message>
 </context>
 <context>
     <name>exegia::signin::AuthModel</name>
@@ -851,6 +989,34 @@
     <message>
         <source>Return to Exegia Sign-In to see whether you are signed in. You can close this tab.</source>
         <translation>Revenez à Connexion Exegia pour savoir si vous êtes connecté. Vous pouvez fermer cet onglet.</translation>
+    </message>
+    <message>
+        <source>Enter the 6-digit code from your authenticator app.</source>
+        <translation>Saisissez le code à 6 chiffres de votre application d’authentification.</translation>
+    </message>
+    <message>
+        <source>Two-step verification is on. Next time you sign in, enter the code from your authenticator app.</source>
+        <translation>La validation en deux étapes est activée. À votre prochaine connexion, saisissez le code de votre application d’authentification.</translation>
+    </message>
+    <message>
+        <source>Two-step verification is off.</source>
+        <translation>La validation en deux étapes est désactivée.</translation>
+    </message>
+    <message>
+        <source>%1 was removed from your sign-in methods.</source>
+        <translation>%1 a été retiré de vos moyens de connexion.</translation>
+    </message>
+    <message>
+        <source>Enter your new email address.</source>
+        <translation>Saisissez votre nouvelle adresse e-mail.</translation>
+    </message>
+    <message>
+        <source>This is already your email address.</source>
+        <translation>C’est déjà votre adresse e-mail.</translation>
+    </message>
+    <message>
+        <source>Your email address is now %1.</source>
+        <translation>Votre adresse e-mail est désormais %1.</translation>
     </message>
 </context>
 <context>
@@ -994,6 +1160,21 @@
             <numerusform>Par sécurité, un nouveau code pourra être envoyé dans %n seconde.</numerusform>
             <numerusform>Par sécurité, un nouveau code pourra être envoyé dans %n secondes.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>exegia::signin::EmailChangePage</name>
+    <message>
+        <source>Enter the 6-digit code we sent to %1. Your address changes once the code is confirmed.</source>
+        <translation>Saisissez le code à 6 chiffres envoyé à %1. Votre adresse change dès que le code est confirmé.</translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation>Vérification…</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Vérifier</translation>
     </message>
 </context>
 <context>
@@ -1154,6 +1335,25 @@
     </message>
 </context>
 <context>
+    <name>exegia::signin::SecondFactorPage</name>
+    <message>
+        <source>Verifying…</source>
+        <translation>Vérification…</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Vérifier</translation>
+    </message>
+    <message>
+        <source>Signing out…</source>
+        <translation>Déconnexion…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
     <name>exegia::signin::SettingsDialog</name>
     <message>
         <source>Address</source>
@@ -1197,6 +1397,61 @@
     <message>
         <source>Starting the local backend…</source>
         <translation>Démarrage du serveur local…</translation>
+    </message>
+</context>
+<context>
+    <name>exegia::signin::TotpDialog</name>
+    <message>
+        <source>Turn on two-step verification</source>
+        <translation>Activer la validation en deux étapes</translation>
+    </message>
+    <message>
+        <source>Turn off two-step verification</source>
+        <translation>Désactiver la validation en deux étapes</translation>
+    </message>
+    <message>
+        <source>Scan the QR code with an authenticator app, then enter the 6-digit code it shows.</source>
+        <translation>Scannez le code QR avec une application d’authentification, puis saisissez le code à 6 chiffres qu’elle affiche.</translation>
+    </message>
+    <message>
+        <source>Enter the 6-digit code from your authenticator app to turn two-step verification off.</source>
+        <translation>Saisissez le code à 6 chiffres de votre application d’authentification pour désactiver la validation en deux étapes.</translation>
+    </message>
+    <message>
+        <source>6-digit code</source>
+        <translation>Code à 6 chiffres</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>QR code for your authenticator app</source>
+        <translation>Code QR pour votre application d’authentification</translation>
+    </message>
+    <message>
+        <source>Cannot scan it? Enter this key in the app:</source>
+        <translation>Impossible de le scanner ? Saisissez cette clé dans l’application :</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Vérification…</translation>
+    </message>
+    <message>
+        <source>Turn on</source>
+        <translation>Activer</translation>
+    </message>
+    <message>
+        <source>Turn off</source>
+        <translation>Désactiver</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copié</translation>
+    </message>
+    <message>
+        <source>Copy key</source>
+        <translation>Copier la clé</translation>
     </message>
 </context>
 </TS>

@@ -132,6 +132,10 @@ AuthModel::Page AuthModel::page() const
     case State::Restoring:
     case State::RestoreFailed:
         return Page::Restore;
+    case State::NeedsSecondFactor:
+        return Page::SecondFactor;
+    case State::AwaitingEmailChangeCode:
+        return Page::EmailChange;
     case State::SendingCode:
         // A resend stays on the code page; a first send is on the sign-in page.
         return m_action == Action::ResendCode ? Page::Code : Page::SignIn;

@@ -7,6 +7,7 @@
 #include <exegia/auth/BrowserSignIn.h>
 #include <exegia/auth/ClientConfig.h>
 #include <exegia/auth/Errors.h>
+#include <exegia/auth/Mfa.h>
 #include <exegia/auth/SessionManager.h>
 #include <exegia/auth/TokenStore.h>
 
@@ -67,6 +68,12 @@ class AuthModel : public QObject
     Q_PROPERTY(QUrl browserUrl READ browserUrl NOTIFY browserChanged)
     Q_PROPERTY(bool browserOpenFailed READ browserOpenFailed NOTIFY browserChanged)
     Q_PROPERTY(QString browserProvider READ browserProvider NOTIFY browserChanged)
+    Q_PROPERTY(bool twoStepEnabled READ isTwoStepEnabled NOTIFY userChanged)
+    Q_PROPERTY(QString pendingEmail READ pendingEmail NOTIFY emailChanged)
+    Q_PROPERTY(QString secondFactorError READ secondFactorError NOTIFY errorsChanged)
+    Q_PROPERTY(QString twoStepError READ twoStepError NOTIFY errorsChanged)
+    Q_PROPERTY(QString newEmailError READ newEmailError NOTIFY errorsChanged)
+    Q_PROPERTY(QString emailChangeCodeError READ emailChangeCodeError NOTIFY errorsChanged)
 
 public:
     enum class State {
@@ -83,11 +90,22 @@ public:
         RestoreFailed,     // the server could not be reached: offer Retry
         Busy,
         Error,
+        NeedsSecondFactor,       // signed in at aal1; the authenticator code is next
+        AwaitingEmailChangeCode, // a code went to the new address
     };
     Q_ENUM(State)
 
     // The screen a state belongs to; Busy stays on the screen it started from.
-    enum class Page { SignIn, Code, Register, Account, Browser, Restore };
+    enum class Page {
+        SignIn,
+        Code,
+        Register,
+        Account,
+        Browser,
+        Restore,
+        SecondFactor,
+        EmailChange
+    };
     Q_ENUM(Page)
 
     // What a Busy (or other transient) state is doing, so the page can put
@@ -107,10 +125,30 @@ public:
         Link,
         BrowserSignIn,
         Restore,
+        EnrollTwoStep,
+        ConfirmTwoStep,
+        DisableTwoStep,
+        VerifySecondFactor,
+        Unlink,
+        ChangeEmail,
+        VerifyEmailChange,
     };
     Q_ENUM(Action)
 
-    enum class Field { SignIn, Email, Code, Register, DisplayName, AvatarUrl, Account, Restore };
+    enum class Field {
+        SignIn,
+        Email,
+        Code,
+        Register,
+        DisplayName,
+        AvatarUrl,
+        Account,
+        Restore,
+        SecondFactor,    // the code on the two-step page at sign-in
+        TwoStep,         // the code in the dialog that turns two-step on or off
+        NewEmail,        // the new address on the account page
+        EmailChangeCode, // the code sent to the new address
+    };
 
     // What the model is given from outside, so tests can swap the parts
     // that touch the machine (keychain, browser). Defaults suit the app.
@@ -197,6 +235,21 @@ public:
     bool browserOpenFailed() const { return m_browserOpenFailed; }
     QString browserProvider() const { return m_browserProvider; }
 
+    // AuthModelSecurity.cpp: two-step verification, identities, email change.
+    bool isTwoStepEnabled() const;
+    // The TOTP factor being set up (the dialog shows its QR code and key);
+    // nothing when no enrollment runs.
+    const std::optional<exegia::auth::TotpEnrollment> &enrollment() const { return m_enrollment; }
+    // Every identity of the signed-in user; unlinking is offered while
+    // there is more than one.
+    QList<exegia::auth::Identity> identities() const;
+    bool canUnlink() const { return identities().size() > 1; }
+    QString pendingEmail() const { return m_pendingEmail; }
+    QString secondFactorError() const { return error(Field::SecondFactor); }
+    QString twoStepError() const { return error(Field::TwoStep); }
+    QString newEmailError() const { return error(Field::NewEmail); }
+    QString emailChangeCodeError() const { return error(Field::EmailChangeCode); }
+
     static bool isPlausibleEmail(const QString &email);
     // Digits only: drops spaces and dashes, as people paste "123 456".
     static QString normalizeCode(const QString &code);
@@ -219,6 +272,19 @@ public slots:
     bool reopenBrowser();
     void retryRestore();
     void clearNotice();
+    // Two-step verification (TOTP): set up, confirm or abandon, turn off.
+    void startTwoStepSetup();
+    void confirmTwoStep(const QString &code);
+    void cancelTwoStepSetup();
+    void disableTwoStep(const QString &code);
+    // The authenticator code after the first factor, or signing out instead.
+    void verifySecondFactor(const QString &code);
+    void cancelSecondFactor();
+    void unlinkIdentity(const QString &identityId);
+    void requestEmailChange(const QString &newEmail);
+    void verifyEmailChange(const QString &code);
+    void resendEmailChange();
+    void cancelEmailChange();
     // The person edited the field: its old complaint no longer applies.
     void clearError(Field field) { setError(field, {}); }
 
@@ -232,6 +298,7 @@ signals:
     void errorsChanged();
     void persistenceChanged();
     void browserChanged();
+    void enrollmentChanged();
 
 private:
     // Runs `future`, then `ok` or `failed` on this thread, unless the
@@ -262,6 +329,9 @@ private:
     bool requireState(std::initializer_list<State> allowed) const;
     bool validateProfile(const QString &name, const QString &avatar);
     void signOutWithScope(bool everywhere);
+    // Ends the session here (told to the server as well) as `action`, for a
+    // flow abandoned half-way (registering, the second factor).
+    void leaveSession(Action action);
     static bool isTransient(State state);
 
     // AuthModelSession.cpp: the SessionManager's life and signals.
@@ -287,6 +357,29 @@ private:
     // The display name a guest's profile starts with: a fixed value (data,
     // the same in every language), shown translated by displayName().
     static QString defaultGuestName();
+
+    // AuthModelSecurity.cpp
+    // True (and the state set) when the session must reach aal2 first.
+    bool enterSecondFactor();
+    QString verifiedFactorId() const;
+    // A session the server raised (aal2) or renewed (new email): kept by the
+    // manager, its user shown.
+    void adoptUpgradedSession(const exegia::auth::Session &session);
+    void setEnrollment(const std::optional<exegia::auth::TotpEnrollment> &enrollment);
+    // The failure of an account action: the session may be gone, else the
+    // sentence goes under `field` and the state returns to `back`.
+    void securityFailed(const ErrorInfo &error, Field field, State back);
+    bool checkCode(const QString &code, Field field, QString *digits);
+    // The account (or the two-step page, while aal2 is owed) after a flow.
+    void showAccount();
+    // After the second factor: the account, or registering when the profile
+    // (unreadable at aal1 under an aal2 row policy) does not exist.
+    void enterAfterSecondFactor();
+    // Reads the user again (after a change the server made to it), then
+    // returns to the account with `notice`.
+    void reloadUser(const QString &notice);
+    // Challenge and verify `factorId` with `code`: the session raised to aal2.
+    QFuture<exegia::auth::Session> proveFactor(const QString &factorId, const QString &code);
     // After a guest linked `provider`: the provider's name replaces the
     // default display name.
     void adoptProviderName(const QString &provider);
@@ -308,6 +401,8 @@ private:
     QUrl m_browserUrl;
     bool m_browserOpenFailed = false;
     QString m_browserProvider;
+    std::optional<exegia::auth::TotpEnrollment> m_enrollment;
+    QString m_pendingEmail;
     QString m_email;
     QString m_signInProvider;
     QString m_notice;

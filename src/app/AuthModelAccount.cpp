@@ -162,8 +162,13 @@ void AuthModel::cancelSignUp()
 {
     if (!requireState({State::NeedsSignUp}))
         return;
+    leaveSession(Action::CancelSignUp);
+}
+
+void AuthModel::leaveSession(Action action)
+{
     clearErrors();
-    setState(State::Busy, Action::CancelSignUp);
+    setState(State::Busy, action);
     // Signing out on the server matters: the half-finished session must not
     // stay usable. The manager ends it here whatever the server says.
     auto finish = [this] {

@@ -92,7 +92,8 @@ void AuthModel::startRestore()
                 } else if (r.currentUser) {
                     // Signed in last time but never registered: finish that.
                     setUser(r.currentUser);
-                    setState(State::NeedsSignUp);
+                    if (!enterSecondFactor())
+                        setState(State::NeedsSignUp);
                 }
                 return;
             case Status::NetworkFailure:

@@ -152,7 +152,10 @@ void AuthModel::finishSignIn(const SignInResult &result)
         // with (a restart restores it straight to Register).
         adoptSession(*result.session);
         setUser(CurrentUser{result.session->user, std::nullopt});
-        setState(State::NeedsSignUp);
+        // Under an aal2 row policy the profile is hidden until the second
+        // factor: that comes first, then the profile is read again.
+        if (!enterSecondFactor())
+            setState(State::NeedsSignUp);
         return;
     }
     dropSession();
@@ -164,6 +167,8 @@ void AuthModel::enterSignedIn(const CurrentUser &user)
 {
     startCooldown(0);
     setUser(user);
+    if (enterSecondFactor())
+        return;
     setState(user.isAnonymous() ? State::SignedInGuest : State::SignedIn);
 }
 
@@ -177,6 +182,8 @@ void AuthModel::dropSession()
 {
     // Only what the screens show: the session itself is the manager's, and
     // each caller decides whether it ends (signOut) or is merely not shown.
+    setEnrollment(std::nullopt);
+    m_pendingEmail.clear();
     if (m_user) {
         m_user.reset();
         emit userChanged();

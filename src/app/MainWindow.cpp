@@ -11,9 +11,11 @@
 #include "pages/BackendFailedPage.h"
 #include "pages/BrowserPage.h"
 #include "pages/CodePage.h"
+#include "pages/EmailChangePage.h"
 #include "pages/LocalInboxDialog.h"
 #include "pages/RegisterPage.h"
 #include "pages/RestorePage.h"
+#include "pages/SecondFactorPage.h"
 #include "pages/SettingsDialog.h"
 #include "pages/SignInPage.h"
 
@@ -131,6 +133,8 @@ void MainWindow::buildPages()
     m_modelPages = {new SignInPage(m_model),   new CodePage(m_model),
                     new RegisterPage(m_model), new AccountPage(m_model, m_avatar),
                     new BrowserPage(m_model),  new RestorePage(m_model)};
+    // Issue 13: the code after the first factor, the new address's code.
+    m_modelPages << new SecondFactorPage(m_model) << new EmailChangePage(m_model);
     m_backendFailed = new BackendFailedPage(m_backend);
     m_pages = new QStackedWidget;
     for (Page *page : std::as_const(m_modelPages))

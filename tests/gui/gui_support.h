@@ -35,4 +35,11 @@ bool injectFault(const exegia::test::EmulatorProcess &emulator, const QString &m
 // A code that is not `code` (for wrong-code tests).
 QString otherCode(const QString &code);
 
+// The RFC 6238 code (SHA-1, 6 digits, 30 s) of the base32 `secret` for the
+// step `stepsAhead` after now: base32 from liboath, HMAC from OpenSSL, so
+// it is computed independently of the emulator. The emulator accepts one
+// step either way and refuses a step at or before the last it accepted, so
+// each new code a test needs is one step further.
+QString totpCode(const QString &secret, int stepsAhead = 0);
+
 } // namespace guitest

@@ -6,10 +6,14 @@
 #include "BackendController.h"
 #include "Translations.h"
 #include "pages/BrowserPage.h"
+#include "pages/EmailChangePage.h"
 #include "pages/LocalInboxDialog.h"
 #include "pages/RestorePage.h"
+#include "pages/SecondFactorPage.h"
 #include "pages/SettingsDialog.h"
+#include "pages/TotpDialog.h"
 
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QPromise>
@@ -22,6 +26,7 @@
 using namespace exegia::signin;
 
 using namespace guitest;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -175,6 +180,95 @@ protected:
         ASSERT_TRUE(waitFor([&] { return !model()->offeredProvider().isEmpty(); }));
         ASSERT_TRUE(waitForPage<AccountPage>());
         shot(QStringLiteral("23-identity-in-use"));
+        window.reset(); // before the browser it calls
+    }
+
+    // Issue 13: the account's security parts, the two-step dialog (on and
+    // off), the two-step page at sign-in, the email change and unlinking.
+    void captureSecurityScreens(const QString &prefix)
+    {
+        m_prefix = prefix;
+        exegia::test::HeadlessBrowser browser;
+        env.launcher = browser.launcher();
+        env.providerParams.insert(QStringLiteral("login_hint"),
+                                  uniqueEmail(prefix + QStringLiteral("google")));
+        open();
+        window->resize(560, 720);
+        const QString email = uniqueEmail(prefix + QStringLiteral("security"));
+        const QString code = requestCodeThroughUi(email);
+        ASSERT_EQ(code.size(), 6);
+        typeInto(edit<CodePage>("codeEdit"), code);
+        pressEnter(edit<CodePage>("codeEdit"));
+        ASSERT_TRUE(waitForPage<RegisterPage>());
+        typeInto(edit<RegisterPage>("displayNameEdit"), QStringLiteral("Ada Lovelace"));
+        click(button<RegisterPage>("createButton"));
+        ASSERT_TRUE(waitForPage<AccountPage>());
+        // Linked first: a link while two-step is on gives an aal1 session,
+        // which asks for the authenticator code again.
+        click(button<AccountPage>("googleLinkButton"));
+        ASSERT_TRUE(
+            waitFor([&] { return model()->identities().size() == 2 && !model()->isBusy(); }));
+        ASSERT_TRUE(waitForPage<AccountPage>());
+        typeInto(edit<AccountPage>("newEmailEdit"), email);
+        pressEnter(edit<AccountPage>("newEmailEdit"));
+        shot(QStringLiteral("30-account-security"));
+        click(button<AccountPage>("googleUnlinkButton"));
+        auto *question = waitForDialog<QMessageBox>();
+        ASSERT_NE(question, nullptr);
+        shot(question, QStringLiteral("38-unlink-question"));
+        question->reject();
+        window->activateWindow();
+        ASSERT_TRUE(QTest::qWaitForWindowActive(window.get()));
+
+        auto *twoStep = page<AccountPage>()->findChild<QCheckBox *>(u"twoStepCheckBox"_s);
+        click(twoStep);
+        auto *dialog = waitForDialog<TotpDialog>();
+        ASSERT_NE(dialog, nullptr);
+        shot(dialog, QStringLiteral("31-two-step-setup"));
+        const QString secret = model()->enrollment()->secret;
+        auto *codeEdit = dialog->findChild<QLineEdit *>(u"codeEdit"_s);
+        typeInto(codeEdit, otherCode(totpCode(secret)));
+        pressEnter(codeEdit);
+        ASSERT_TRUE(waitFor([&] { return !model()->twoStepError().isEmpty(); }));
+        shot(dialog, QStringLiteral("32-two-step-setup-wrong-code"));
+        typeInto(codeEdit, totpCode(secret));
+        pressEnter(codeEdit);
+        ASSERT_TRUE(waitFor([&] { return model()->isTwoStepEnabled() && !model()->isBusy(); }));
+        shot(QStringLiteral("33-account-two-step-on"));
+        click(twoStep);
+        dialog = waitForDialog<TotpDialog>();
+        ASSERT_NE(dialog, nullptr);
+        shot(dialog, QStringLiteral("34-two-step-off"));
+        dialog->reject();
+        window->activateWindow();
+        ASSERT_TRUE(QTest::qWaitForWindowActive(window.get()));
+
+        click(button<AccountPage>("signOutButton"));
+        ASSERT_TRUE(waitForPage<SignInPage>());
+        const QString again = requestCodeThroughUi(email);
+        typeInto(edit<CodePage>("codeEdit"), again);
+        pressEnter(edit<CodePage>("codeEdit"));
+        ASSERT_TRUE(waitForPage<SecondFactorPage>());
+        shot(QStringLiteral("35-second-factor"));
+        typeInto(edit<SecondFactorPage>("codeEdit"), otherCode(totpCode(secret, 1)));
+        pressEnter(edit<SecondFactorPage>("codeEdit"));
+        ASSERT_TRUE(waitFor([&] { return !model()->secondFactorError().isEmpty(); }));
+        shot(QStringLiteral("36-second-factor-wrong-code"));
+        typeInto(edit<SecondFactorPage>("codeEdit"), totpCode(secret, 1));
+        pressEnter(edit<SecondFactorPage>("codeEdit"));
+        ASSERT_TRUE(waitForPage<AccountPage>());
+
+        const QString fresh = uniqueEmail(prefix + QStringLiteral("new"));
+        typeInto(edit<AccountPage>("newEmailEdit"), fresh);
+        pressEnter(edit<AccountPage>("newEmailEdit"));
+        ASSERT_TRUE(waitForPage<EmailChangePage>());
+        ASSERT_TRUE(waitFor([&] { return !model()->isBusy(); }));
+        typeInto(edit<EmailChangePage>("codeEdit"), QStringLiteral("12"));
+        pressEnter(edit<EmailChangePage>("codeEdit"));
+        shot(QStringLiteral("37-email-change-code"));
+        QTest::keyClick(edit<EmailChangePage>("codeEdit"), Qt::Key_Escape);
+        ASSERT_TRUE(waitForPage<AccountPage>());
+
         window.reset(); // before the browser it calls
     }
 
@@ -345,4 +439,21 @@ TEST_F(Screenshots, IdentityInUseGerman)
 {
     Translations::install(QLocale(QStringLiteral("de")));
     captureIdentityInUse(QStringLiteral("de-"));
+}
+
+TEST_F(Screenshots, SecurityScreensEnglish)
+{
+    captureSecurityScreens(QStringLiteral("en-"));
+}
+
+TEST_F(Screenshots, SecurityScreensGerman)
+{
+    Translations::install(QLocale(QStringLiteral("de")));
+    captureSecurityScreens(QStringLiteral("de-"));
+}
+
+TEST_F(Screenshots, SecurityScreensFrench)
+{
+    Translations::install(QLocale(QStringLiteral("fr")));
+    captureSecurityScreens(QStringLiteral("fr-"));
 }

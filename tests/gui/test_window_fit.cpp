@@ -3,8 +3,12 @@
 // QT_SCALE_FACTOR=2, which leaves 960x540 logical pixels.
 #include "gui_fixture.h"
 
+#include "pages/EmailChangePage.h"
+#include "pages/SecondFactorPage.h"
 #include "pages/SettingsDialog.h"
+#include "pages/TotpDialog.h"
 
+#include <QCheckBox>
 #include <QDir>
 
 #include <QScreen>
@@ -106,4 +110,51 @@ TEST_F(GuiTest, ScreenshotsAt200Percent)
     auto *settings = waitForDialog<SettingsDialog>();
     ASSERT_NE(settings, nullptr);
     shot(settings, u"05-settings-local-backend"_s);
+}
+
+// Issue 13's screens at 200 %: the two-step dialog with its QR code, the
+// two-step page at sign-in and the new address's code page, each inside the
+// screen with every button reachable (shots "200-06..." to "200-08...").
+TEST_F(GuiTest, TheSecurityScreensFitAt200Percent)
+{
+    const QString dir = QStringLiteral(EXEGIA_SCREENSHOT_DIR);
+    QDir().mkpath(dir);
+    open();
+    const QRect area = window->screen()->availableGeometry();
+    const QString email = uniqueEmail(u"fit-security"_s);
+    registerThroughUi(email, u"Fit"_s);
+    click(page<AccountPage>()->findChild<QCheckBox *>(u"twoStepCheckBox"_s));
+    auto *dialog = waitForDialog<TotpDialog>();
+    ASSERT_NE(dialog, nullptr);
+    EXPECT_TRUE(area.contains(dialog->frameGeometry()))
+        << dialog->width() << "x" << dialog->height();
+    for (const char *name : {"copyKeyButton", "confirmButton", "cancelButton"}) {
+        auto *button = dialog->findChild<QPushButton *>(QLatin1String(name));
+        const QRect where(button->mapTo(dialog, QPoint()), button->size());
+        EXPECT_TRUE(dialog->rect().contains(where)) << name;
+    }
+    EXPECT_TRUE(dialog->grab().save(dir + u"/200-06-two-step-setup.png"_s));
+    const QString secret = model()->enrollment()->secret;
+    auto *code = dialog->findChild<QLineEdit *>(u"codeEdit"_s);
+    typeInto(code, totpCode(secret));
+    pressEnter(code);
+    ASSERT_TRUE(waitFor([&] { return model()->isTwoStepEnabled() && !model()->isBusy(); }));
+
+    click(button<AccountPage>("signOutButton"));
+    ASSERT_TRUE(waitForPage<SignInPage>());
+    const QString again = requestCodeThroughUi(email);
+    typeInto(edit<CodePage>("codeEdit"), again);
+    pressEnter(edit<CodePage>("codeEdit"));
+    ASSERT_TRUE(waitForPage<SecondFactorPage>());
+    expectFooterInside(window.get());
+    EXPECT_TRUE(window->grab().save(dir + u"/200-07-second-factor.png"_s));
+    typeInto(edit<SecondFactorPage>("codeEdit"), totpCode(secret, 1));
+    pressEnter(edit<SecondFactorPage>("codeEdit"));
+    ASSERT_TRUE(waitForPage<AccountPage>());
+
+    typeInto(edit<AccountPage>("newEmailEdit"), uniqueEmail(u"fit-new"_s));
+    pressEnter(edit<AccountPage>("newEmailEdit"));
+    ASSERT_TRUE(waitForPage<EmailChangePage>());
+    expectFooterInside(window.get());
+    EXPECT_TRUE(window->grab().save(dir + u"/200-08-email-change-code.png"_s));
 }

@@ -8,6 +8,8 @@
 
 #include <exegia/auth/AuthClient.h>
 
+#include <QCheckBox>
+#include <QKeyEvent>
 #include <QMessageBox>
 #include <QPainter>
 #include <QPainterPath>
@@ -40,6 +42,30 @@ QPixmap roundAvatar(const QImage &image, qreal dpr)
     return out;
 }
 
+QPushButton *addDialogButton(QMessageBox *box, const QString &text, QMessageBox::ButtonRole role,
+                             const QString &name)
+{
+    QPushButton *button = box->addButton(text, role);
+    button->setObjectName(name);
+    // Voice control users say what they see.
+    button->setAccessibleName(text);
+    return button;
+}
+
+// What a person knows an identity by: its address, else the provider's name
+// for them.
+QString identityDetail(const exegia::auth::Identity &identity)
+{
+    if (!identity.email.isEmpty())
+        return identity.email;
+    for (const char *key : {"email", "full_name", "name"}) {
+        const QString value = identity.identityData.value(QLatin1String(key)).toString();
+        if (!value.simplified().isEmpty())
+            return value.simplified();
+    }
+    return {};
+}
+
 } // namespace
 
 AccountPage::AccountPage(AuthModel *authModel, AvatarLoader *avatar, QWidget *parent)
@@ -63,6 +89,7 @@ AccountPage::AccountPage(AuthModel *authModel, AvatarLoader *avatar, QWidget *pa
     clearErrorOnEdit(m_ui->displayNameEdit, AuthModel::Field::DisplayName);
     connect(m_ui->signOutEverywhereButton, &QPushButton::clicked, this, [this] { signOut(true); });
     connect(m_ui->signInInsteadButton, &QPushButton::clicked, model(), &AuthModel::signInInstead);
+    connectSecurity();
 
     refreshOn({&AuthModel::stateChanged, &AuthModel::errorsChanged, &AuthModel::userChanged,
                &AuthModel::noticeChanged, &AuthModel::persistenceChanged});
@@ -94,11 +121,7 @@ void AccountPage::confirmGuestSignOut(bool everywhere)
     box->setObjectName(u"guestSignOutDialog"_s);
     box->setAttribute(Qt::WA_DeleteOnClose);
     auto add = [box](const QString &text, QMessageBox::ButtonRole role, const QString &name) {
-        QPushButton *button = box->addButton(text, role);
-        button->setObjectName(name);
-        // Voice control users say what they see.
-        button->setAccessibleName(text);
-        return button;
+        return addDialogButton(box, text, role, name);
     };
     QPushButton *google = add(tr("Save with Google"), QMessageBox::AcceptRole, u"saveGoogle"_s);
     QPushButton *apple = add(tr("Save with Apple"), QMessageBox::AcceptRole, u"saveApple"_s);
@@ -179,6 +202,10 @@ void AccountPage::refresh()
     m_ui->emailProviderStatusLabel->setVisible(hasEmail);
     refreshProvider(QStringLiteral("google"), m_ui->googleStatusLabel, m_ui->googleLinkButton);
     refreshProvider(QStringLiteral("apple"), m_ui->appleStatusLabel, m_ui->appleLinkButton);
+    refreshIdentity(u"email"_s, m_ui->emailProviderStatusLabel, m_ui->emailUnlinkButton);
+    refreshIdentity(u"google"_s, m_ui->googleStatusLabel, m_ui->googleUnlinkButton);
+    refreshIdentity(u"apple"_s, m_ui->appleStatusLabel, m_ui->appleUnlinkButton);
+    refreshSecurity();
 
     refreshActions();
 }
@@ -206,7 +233,8 @@ void AccountPage::refreshActions()
     Accessibility::showError(m_ui->displayNameErrorLabel, model()->displayNameError(),
                              m_ui->displayNameEdit);
     if (isVisible())
-        Accessibility::focusFirstError({{m_ui->displayNameEdit, m_ui->displayNameErrorLabel}});
+        Accessibility::focusFirstError({{m_ui->displayNameEdit, m_ui->displayNameErrorLabel},
+                                        {m_ui->newEmailEdit, m_ui->newEmailErrorLabel}});
     PageStyle::showMessage(m_ui->noticeLabel, model()->notice());
     Accessibility::showError(m_ui->accountErrorLabel, model()->accountError());
     const QString offered = model()->offeredProvider();
@@ -216,6 +244,133 @@ void AccountPage::refreshActions()
         tr("Sign in with %1 instead").arg(exegia::auth::AuthClient::providerDisplayName(offered)));
     m_ui->signInInsteadButton->setAccessibleName(m_ui->signInInsteadButton->text());
     PageStyle::showMessage(m_ui->persistenceLabel, model()->persistenceNotice());
+}
+
+// ---- security, sign-in methods, email change ----------------------------------
+
+void AccountPage::connectSecurity()
+{
+    PageStyle::fitWrappedHeight(m_ui->newEmailErrorLabel);
+    auto change = [this] { model()->requestEmailChange(m_ui->newEmailEdit->text()); };
+    connect(m_ui->changeEmailButton, &QPushButton::clicked, model(), change);
+    Accessibility::setDefaultButton(m_ui->changeEmailButton, {m_ui->newEmailEdit});
+    clearErrorOnEdit(m_ui->newEmailEdit, AuthModel::Field::NewEmail);
+    const std::pair<QPushButton *, QString> unlinks[] = {{m_ui->emailUnlinkButton, u"email"_s},
+                                                         {m_ui->googleUnlinkButton, u"google"_s},
+                                                         {m_ui->appleUnlinkButton, u"apple"_s}};
+    for (const auto &[button, provider] : unlinks)
+        connect(button, &QPushButton::clicked, this, [this, p = provider] { confirmUnlink(p); });
+    connect(m_ui->twoStepCheckBox, &QCheckBox::clicked, this, &AccountPage::toggleTwoStep);
+    connect(model(), &AuthModel::enrollmentChanged, this, [this] {
+        if (model()->enrollment() && !m_twoStepDialog)
+            openTwoStepDialog(TotpDialog::Mode::Enroll);
+    });
+}
+
+void AccountPage::keyPressEvent(QKeyEvent *event)
+{
+    const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
+    if (enter && m_ui->twoStepCheckBox->hasFocus() && m_ui->twoStepCheckBox->isEnabled())
+        return m_ui->twoStepCheckBox->click();
+    FormPage::keyPressEvent(event);
+}
+
+void AccountPage::toggleTwoStep()
+{
+    // The box shows what the server has until the change is done.
+    refreshSecurity();
+    if (model()->isTwoStepEnabled())
+        openTwoStepDialog(TotpDialog::Mode::Disable);
+    else
+        model()->startTwoStepSetup();
+}
+
+void AccountPage::openTwoStepDialog(TotpDialog::Mode mode)
+{
+    m_twoStepDialog = new TotpDialog(model(), mode, this);
+    m_twoStepDialog->open();
+}
+
+void AccountPage::refreshSecurity()
+{
+    const bool on = model()->isTwoStepEnabled();
+    // A guest signs in with nothing a second factor could follow.
+    for (QWidget *widget : std::initializer_list<QWidget *>{
+             m_ui->cardLine3, m_ui->securityTitle, m_ui->twoStepCheckBox, m_ui->twoStepStatusLabel})
+        widget->setVisible(!model()->isGuest());
+    m_ui->twoStepCheckBox->setChecked(on);
+    m_ui->twoStepCheckBox->setEnabled(!model()->isBusy());
+    m_ui->twoStepStatusLabel->setText(
+        on ? tr("On: signing in also asks for a code from your authenticator app.")
+           : tr("Off: turn it on to also ask for a code from an authenticator app when you "
+                "sign in."));
+    m_ui->twoStepCheckBox->setAccessibleDescription(m_ui->twoStepStatusLabel->text());
+
+    const bool idle = !model()->isBusy();
+    // The new address went to its own code page: the field starts empty
+    // when the account shows again (changed or cancelled).
+    if (model()->state() == AuthModel::State::AwaitingEmailChangeCode)
+        m_ui->newEmailEdit->clear();
+    m_ui->newEmailEdit->setReadOnly(!idle);
+    m_ui->changeEmailButton->setEnabled(idle);
+    m_ui->changeEmailButton->setText(
+        model()->busyAction() == AuthModel::Action::ChangeEmail ? tr("Sending…") : tr("Change"));
+    Accessibility::showError(m_ui->newEmailErrorLabel, model()->newEmailError(),
+                             m_ui->newEmailEdit);
+}
+
+std::optional<exegia::auth::Identity> AccountPage::identityFor(const QString &provider) const
+{
+    for (const exegia::auth::Identity &identity : model()->identities()) {
+        if (identity.provider == provider)
+            return identity;
+    }
+    return std::nullopt;
+}
+
+void AccountPage::refreshIdentity(const QString &provider, QLabel *status, QPushButton *unlink)
+{
+    const auto identity = identityFor(provider);
+    const QString name = exegia::auth::AuthClient::providerDisplayName(provider);
+    const QString detail = identity ? identityDetail(*identity) : QString();
+    if (identity) {
+        Accessibility::setElidedText(status, detail.isEmpty() ? tr("Linked") : detail);
+        status->setAccessibleName(detail.isEmpty() ? tr("%1: Linked").arg(name)
+                                                   : tr("%1: Linked as %2").arg(name, detail));
+    }
+    // Never the last one: the account would have no way in.
+    unlink->setVisible(identity && model()->canUnlink());
+    unlink->setEnabled(!model()->isBusy());
+    unlink->setText(tr("Unlink"));
+    unlink->setAccessibleName(tr("Unlink %1").arg(name));
+}
+
+void AccountPage::confirmUnlink(const QString &provider)
+{
+    const auto identity = identityFor(provider);
+    if (!identity)
+        return;
+    const QString name = exegia::auth::AuthClient::providerDisplayName(provider);
+    const QString detail = identityDetail(*identity);
+    auto *box = new QMessageBox(
+        QMessageBox::Question, tr("Unlink %1?").arg(name),
+        detail.isEmpty()
+            ? tr("You will no longer be able to sign in with %1.").arg(name)
+            : tr("You will no longer be able to sign in with %1 (%2).").arg(name, detail),
+        QMessageBox::NoButton, this);
+    box->setObjectName(u"unlinkDialog"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *unlink =
+        addDialogButton(box, tr("Unlink"), QMessageBox::DestructiveRole, u"unlinkButton"_s);
+    QPushButton *cancel = addDialogButton(box, tr("Cancel"), QMessageBox::RejectRole, u"cancel"_s);
+    box->setDefaultButton(cancel);
+    box->setEscapeButton(cancel);
+    const QString id = identity->identityId;
+    connect(box, &QMessageBox::buttonClicked, this, [this, unlink, id](QAbstractButton *clicked) {
+        if (clicked == unlink)
+            model()->unlinkIdentity(id);
+    });
+    box->open();
 }
 
 } // namespace exegia::signin

@@ -1,6 +1,13 @@
 #pragma once
 
 #include "FormPage.h"
+#include "TotpDialog.h"
+
+#include <exegia/auth/Identity.h>
+
+#include <QPointer>
+
+#include <optional>
 
 class QLabel;
 class QPushButton;
@@ -22,6 +29,10 @@ public:
 
     void focusFirstField() override;
 
+protected:
+    // Enter on the two-step check box toggles it, as Space does.
+    void keyPressEvent(QKeyEvent *event) override;
+
 private:
     void refresh() override;
     void refreshActions();
@@ -30,8 +41,17 @@ private:
     void refreshAvatar();
     void refreshProvider(const QString &provider, QLabel *status, QPushButton *link);
     void applyMarks() override;
+    // Security, sign-in methods and email change (issue 13).
+    void connectSecurity();
+    void refreshSecurity();
+    void refreshIdentity(const QString &provider, QLabel *status, QPushButton *unlink);
+    std::optional<exegia::auth::Identity> identityFor(const QString &provider) const;
+    void confirmUnlink(const QString &provider);
+    void toggleTwoStep();
+    void openTwoStepDialog(TotpDialog::Mode mode);
 
     AvatarLoader *m_avatar;
+    QPointer<TotpDialog> m_twoStepDialog;
     QString m_nameShownFor; // keeps a half-typed name while other things change
 };
 

@@ -3,6 +3,7 @@
 #include "Accessibility.h"
 #include "AuthModel.h"
 #include "PageStyle.h"
+#include "ResendCooldown.h"
 #include "ui_CodePage.h"
 
 #include <QCoreApplication>
@@ -59,20 +60,8 @@ void CodePage::refresh()
 
 void CodePage::refreshCooldown()
 {
-    const int seconds = model()->resendCooldown();
-    const bool sending = model()->busyAction() == AuthModel::Action::ResendCode;
-    const bool waiting = model()->state() == AuthModel::State::AwaitingCode;
-    m_ui->resendButton->setEnabled(waiting && seconds == 0);
-    if (sending)
-        m_ui->resendButton->setText(tr("Sending…"));
-    else if (seconds > 0)
-        m_ui->resendButton->setText(tr("Send a new code (%1 s)").arg(seconds));
-    else
-        m_ui->resendButton->setText(tr("Send a new code"));
-    PageStyle::showMessage(
-        m_ui->cooldownLabel,
-        seconds > 0 ? tr("For security, a new code can be sent in %n second(s).", nullptr, seconds)
-                    : QString());
+    showResendCooldown(model(), model()->state() == AuthModel::State::AwaitingCode,
+                       m_ui->resendButton, m_ui->cooldownLabel);
 }
 
 } // namespace exegia::signin
