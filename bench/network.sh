@@ -14,7 +14,8 @@
 # Usage: bench/network.sh [rtt-ms]      (default 40)
 # COLD_SAMPLES (default 7) fresh processes per flow and client;
 # WARM_ITERATIONS (default 20) and WARM_WARMUP (default 5) per flow, two
-# alternating rounds; BUILD_DIR (default build-release, else build);
+# alternating rounds; PRECONNECT_MS (default 1000): a third cold set of ours
+# that pre-connects as the app does and calls after that long; BUILD_DIR (default build-release, else build);
 # HTTP2=off makes nginx offer HTTP/1.1 only (to compare what Qt does there);
 # RESULTS (default bench/results) is where network.md and network.png go.
 set -euo pipefail
@@ -23,6 +24,7 @@ rtt=${1:-40}
 samples=${COLD_SAMPLES:-7}
 iterations=${WARM_ITERATIONS:-20}
 warmup=${WARM_WARMUP:-5}
+preconnect=${PRECONNECT_MS:-1000}
 http2=" http2"
 [ "${HTTP2:-on}" != off ] || http2=""
 results=${RESULTS:-bench/results}
@@ -151,11 +153,14 @@ measure() { # client name args...
 }
 
 mkdir -p "$tmp/out"
-echo "== cold: $samples fresh processes per flow and client, RTT $rtt ms"
+echo "== cold: $samples fresh processes per flow and client (ours also pre-connected), RTT $rtt ms"
 for sample in $(seq "$samples"); do
   for flow in "${flows[@]}"; do
     measure theirs "theirs-cold-$flow-$sample" --only "$flow" --iterations 1 --warmup 0
     measure ours "ours-cold-$flow-$sample" --only "$flow" --iterations 1 --warmup 0
+    [ "$flow" = floor ] || # a bare QNetworkAccessManager: nothing to pre-connect
+      measure ours "ourspre-cold-$flow-$sample" --only "$flow" --iterations 1 --warmup 0 \
+        --preconnect "$preconnect"
   done
 done
 # One process per flow, so the relay's round trips per process belong to
@@ -170,7 +175,7 @@ done
 echo
 
 mkdir -p "$results"
-note="Machine: $(nproc) cores, $(uname -sr), load average $(cut -d' ' -f1-3 /proc/loadavg) at the end, $(date -u +%Y-%m-%d). nginx $(nginx -v 2>&1 | sed 's|.*/||'), node $(node --version). Command: bench/network.sh $rtt (COLD_SAMPLES=$samples WARM_ITERATIONS=$iterations WARM_WARMUP=$warmup HTTP2=${HTTP2:-on}, $build)"
+note="Machine: $(nproc) cores, $(uname -sr), load average $(cut -d' ' -f1-3 /proc/loadavg) at the end, $(date -u +%Y-%m-%d). nginx $(nginx -v 2>&1 | sed 's|.*/||'), node $(node --version). Command: bench/network.sh $rtt (COLD_SAMPLES=$samples WARM_ITERATIONS=$iterations WARM_WARMUP=$warmup PRECONNECT_MS=$preconnect HTTP2=${HTTP2:-on}, $build)"
 node bench/network/table.mjs --dir "$tmp/out" --rtt "$rtt" --flows "$(IFS=,; echo "${flows[*]}")" \
   --table "$results/network.md" --data "$results/network.dat" --note "$note"
 gnuplot -e "data='$results/network.dat'; out='$results/network.png'; rtt=$rtt" bench/network.gp

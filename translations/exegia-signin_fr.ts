@@ -534,6 +534,16 @@
     <message>
         <source>An authenticator app with this name is already set up. Choose another name.</source>
         <translation>Une application d’authentification portant ce nom est déjà configurée. Choisissez un autre nom.</translation>
+        <source>Your sign-in has expired. Please try again; if it keeps happening, sign in again.</source>
+        <translation>Votre connexion a expiré. Veuillez réessayer ; si cela se reproduit, reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>Your sign-in could not be checked because this computer&apos;s clock is wrong. Check the date and time, then try again.</source>
+        <translation>Votre connexion n’a pas pu être vérifiée, car l’horloge de cet ordinateur est fausse. Vérifiez la date et l’heure, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Your sign-in could not be verified with this project&apos;s keys. Check the project address in Settings, then sign in again.</source>
+        <translation>Votre connexion n’a pas pu être vérifiée avec les clés de ce projet. Vérifiez l’adresse du projet dans les paramètres, puis reconnectez-vous.</translation>
     </message>
 </context>
 <context>

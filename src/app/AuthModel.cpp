@@ -78,6 +78,9 @@ void AuthModel::setBackend(const ClientConfig &config, const QString &descriptio
     resetBackend(description, local);
     try {
         m_client = createClient(config);
+        // The handshakes now, while the keychain is read or a person reads
+        // the page: the first request then finds an open connection.
+        m_client->transport()->preconnect();
     } catch (const ConfigError &e) {
         emit backendChanged();
         setError(Field::SignIn, ErrorText::forConfig(e));
@@ -162,6 +165,10 @@ void AuthModel::setState(State state, Action action)
     // A notice belongs to the screen it was shown on.
     if (page() != before)
         clearNotice();
+    // Someone is about to sign in: (re)open the connection (an idle one
+    // may have been closed since the start).
+    if (page() != before && page() == Page::SignIn && m_client)
+        m_client->transport()->preconnect();
     emit stateChanged();
 }
 

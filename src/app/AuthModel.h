@@ -6,6 +6,7 @@
 #include <exegia/auth/BrowserFlow.h>
 #include <exegia/auth/BrowserSignIn.h>
 #include <exegia/auth/ClientConfig.h>
+#include <exegia/auth/Errors.h>
 #include <exegia/auth/Mfa.h>
 #include <exegia/auth/SessionManager.h>
 #include <exegia/auth/TokenStore.h>
@@ -345,6 +346,9 @@ private:
     void reportSessionGone(const ErrorInfo &error);
     // Runs `call` with a valid access token from the manager.
     template <typename Call> auto withToken(Call call);
+    // The same with the session the manager holds (user included, token
+    // valid), for calls that then skip asking the server for the user.
+    template <typename Call> auto withSession(Call call); // call(const Session &)
 
     // AuthModelBrowser.cpp: the browser flows.
     void startBrowser(Action action, const QString &provider);
@@ -416,6 +420,17 @@ template <typename Call> auto AuthModel::withToken(Call call)
     return m_sessions->accessToken()
         .then(this, [call](const QString &token) mutable { return call(token); })
         .unwrap();
+}
+
+template <typename Call> auto AuthModel::withSession(Call call)
+{
+    return withToken([this, call](const QString &token) mutable {
+        std::optional<exegia::auth::Session> held = m_sessions->session();
+        if (!held)
+            throw exegia::auth::SessionError(exegia::auth::SessionError::Kind::SignedOut);
+        held->accessToken = token;
+        return call(*held);
+    });
 }
 
 template <typename T, typename Ok, typename Failed>

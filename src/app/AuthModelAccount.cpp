@@ -137,8 +137,8 @@ void AuthModel::createProfile(const QString &rawName, const QString &rawAvatarUr
         options.profileFields.insert(u"avatar_url", avatar);
     setState(State::Busy, Action::CreateProfile);
     run(
-        withToken([this, options](const QString &token) mutable {
-            options.accessToken = token;
+        withSession([this, options](const Session &session) mutable {
+            options.session = session;
             return m_client->signUp(options);
         }),
         [this](const SignUpResult &r) {

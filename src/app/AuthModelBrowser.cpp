@@ -64,8 +64,8 @@ void AuthModel::linkProvider(const QString &provider)
     LinkIdentityOptions options;
     options.queryParams = m_env.providerParams;
     run(
-        withToken([this, provider, options](const QString &token) {
-            return m_browser->linkIdentity(token, provider, options);
+        withSession([this, provider, options](const Session &session) {
+            return m_browser->linkIdentity(session, provider, options);
         }),
         [this, provider](const LinkResult &r) {
             const bool defaultName = m_user && m_user->displayName() == defaultGuestName();

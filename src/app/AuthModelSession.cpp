@@ -99,7 +99,7 @@ void AuthModel::startRestore()
             case Status::NetworkFailure:
                 // The stored session is kept; nobody is signed out because the
                 // network was down.
-                setError(Field::Restore, ErrorText::restoreUnreachable());
+                setError(Field::Restore, ErrorText::restoreFailed(r.error));
                 setState(State::RestoreFailed);
                 return;
             case Status::Refused:

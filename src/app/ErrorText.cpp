@@ -56,6 +56,29 @@ QString browserCode(BrowserFlowError::Kind kind)
     return QStringLiteral("browser_no_code");
 }
 
+QString claimsCode(ClaimsError::Kind kind)
+{
+    switch (kind) {
+    case ClaimsError::Kind::Malformed:
+        return QStringLiteral("claims_malformed");
+    case ClaimsError::Kind::BadSignature:
+        return QStringLiteral("claims_bad_signature");
+    case ClaimsError::Kind::Expired:
+        return QStringLiteral("claims_expired");
+    case ClaimsError::Kind::NotYetValid:
+        return QStringLiteral("claims_not_yet_valid");
+    case ClaimsError::Kind::WrongIssuer:
+        return QStringLiteral("claims_wrong_issuer");
+    case ClaimsError::Kind::WrongAudience:
+        return QStringLiteral("claims_wrong_audience");
+    case ClaimsError::Kind::UnknownKey:
+        return QStringLiteral("claims_unknown_key");
+    case ClaimsError::Kind::UnsupportedAlgorithm:
+        break;
+    }
+    return QStringLiteral("claims_unsupported_algorithm");
+}
+
 } // namespace
 
 ErrorInfo ErrorText::unexpected()
@@ -102,6 +125,8 @@ ErrorInfo ErrorText::describe(const Error &error)
     case ErrorDomain::ProfileCheck:
         // Signed in; what failed is the profile check: word its cause.
         return describeCause(static_cast<const ProfileCheckError &>(error).cause());
+    case ErrorDomain::Claims:
+        return describeClaims(static_cast<const ClaimsError &>(error).kind());
     }
     return unexpected();
 }
@@ -170,6 +195,30 @@ ErrorInfo ErrorText::keyRefused(int httpStatus)
     return {tr("The project key was refused by the server. Check the publishable key in "
                "Settings; you are still signed in."),
             std::nullopt, false, QStringLiteral("key_refused"), httpStatus};
+}
+
+ErrorInfo ErrorText::describeClaims(ClaimsError::Kind kind)
+{
+    // getClaims refused the token. Expired: a refresh may still bring the
+    // session back, so it is not "gone"; the clock is the usual culprit of
+    // a token from the future; anything else is a token this project did
+    // not sign for this app.
+    QString text;
+    switch (kind) {
+    case ClaimsError::Kind::Expired:
+        text = tr("Your sign-in has expired. Please try again; if it keeps happening, sign in "
+                  "again.");
+        break;
+    case ClaimsError::Kind::NotYetValid:
+        text = tr("Your sign-in could not be checked because this computer's clock is wrong. "
+                  "Check the date and time, then try again.");
+        break;
+    default:
+        text = tr("Your sign-in could not be verified with this project's keys. Check the "
+                  "project address in Settings, then sign in again.");
+        break;
+    }
+    return {text, std::nullopt, false, claimsCode(kind), 0};
 }
 
 ErrorInfo ErrorText::describeApi(const ApiError &e)
@@ -289,6 +338,13 @@ QString ErrorText::forSignOutReason(SessionManager::SignOutReason reason)
 QString ErrorText::restoreUnreachable()
 {
     return tr("The server could not be reached. Check your connection, then try again.");
+}
+
+QString ErrorText::restoreFailed(std::exception_ptr cause)
+{
+    // A refused project key is not the network: say what to fix.
+    const ErrorInfo info = describeCause(cause);
+    return info.code == u"key_refused" ? info.text : restoreUnreachable();
 }
 
 QString ErrorText::identityInUse(const QString &name, bool guest)

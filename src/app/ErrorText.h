@@ -57,6 +57,10 @@ public:
     static QString forSignOutReason(exegia::auth::SessionManager::SignOutReason reason);
     // A restore that could not reach the server; the session is kept.
     static QString restoreUnreachable();
+    // A restore that failed without ending the session (the session is
+    // kept): the refused-key sentence when the gateway refused the project
+    // key, else restoreUnreachable().
+    static QString restoreFailed(std::exception_ptr cause);
 
     // Why a project URL or key cannot be used (ClientConfig::validate
     // decides and says which rule in ConfigError::Kind; this only words it).
@@ -70,5 +74,6 @@ private:
     static ErrorInfo describeAuth(const exegia::auth::AuthApiError &error);
     static ErrorInfo describeApi(const exegia::auth::ApiError &error);
     static ErrorInfo describeCause(std::exception_ptr cause);
+    static ErrorInfo describeClaims(exegia::auth::ClaimsError::Kind kind);
     static ErrorInfo keyRefused(int httpStatus);
 };

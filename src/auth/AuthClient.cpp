@@ -25,6 +25,8 @@ using detail::withCaptcha;
 
 namespace {
 
+using ProfileRow = std::optional<QJsonObject>;
+
 Transport *defaultTransport(const ClientConfig &config)
 {
     config.validate(); // before anything is built from it
@@ -188,12 +190,15 @@ QFuture<AuthResponse> AuthClient::startAnonymousSession(const AnonymousOptions &
 
 QFuture<SignUpResult> AuthClient::signUp(const SignUpOptions &options)
 {
-    const bool withToken = !options.accessToken.isEmpty();
+    const bool withToken = !options.accessToken.isEmpty() || options.session;
     auto refuse = [](const QString &message) {
         SignUpResult result;
         result.message = message;
         return detail::readyFuture(std::move(result));
     };
+    if (options.session && !options.accessToken.isEmpty() &&
+        options.accessToken != options.session->accessToken)
+        return refuse(u"Sign-up got an access token and a session with another one."_s);
     if (withToken && options.anonymous)
         return refuse(u"Sign-up needs either an access token or anonymous, not both."_s);
     if (!withToken && !options.anonymous)
@@ -209,6 +214,10 @@ QFuture<SignUpResult> AuthClient::signUp(const SignUpOptions &options)
             const Session &s = r.session;
             forward(this, done, insertProfile(s.accessToken, s, s.user, fields));
         });
+    } else if (options.session) {
+        // The caller holds the user: no GET /user (RLS checks the token).
+        const Session &s = *options.session;
+        forward(this, done, insertProfile(s.accessToken, std::nullopt, s.user, fields));
     } else {
         const QString token = options.accessToken;
         step(this, done, getUser(token), [this, done, fields, token](const HttpReply &reply) {
@@ -257,23 +266,30 @@ QFuture<SignUpResult> AuthClient::insertProfile(const QString &bearer,
 
 QFuture<std::optional<CurrentUser>> AuthClient::getCurrentUserRecord(const QString &accessToken)
 {
+    // The profile row is asked for at once with the token's own user id
+    // (RLS answers only the token's user anyway); GET /user runs alongside.
+    // A token without a usable sub waits for GET /user's id instead.
+    const QString subject = Jwt::subject(accessToken);
+    std::optional<QFuture<ProfileRow>> early;
+    if (ProfileStore::isValidUserId(subject))
+        early = m_profiles->fetch(accessToken, subject);
     Completion<std::optional<CurrentUser>> done;
-    step(this, done, getUser(accessToken), [this, done, accessToken](const HttpReply &reply) {
+    step(this, done, getUser(accessToken), [=, this](const HttpReply &reply) {
         if (reply.status == 403 &&
             AuthApiError::fromReply(reply).errorCode() == wire::kUserNotFound)
             return done.succeed(std::nullopt);
         const User user = detail::authUser(reply);
-        step(this, done, m_profiles->fetch(accessToken, user.id),
-             [done, user](const std::optional<QJsonObject> &row) {
-                 done.succeed(CurrentUser{user, row});
-             });
+        const auto row =
+            early && user.id == subject ? *early : m_profiles->fetch(accessToken, user.id);
+        step(this, done, row, [done, user](const ProfileRow &r) {
+            done.succeed(CurrentUser{user, r});
+        });
     });
     return done.future();
 }
 
-QFuture<LinkIdentityRequest>
-AuthClient::linkIdentityToCurrentUser(const QString &accessToken, const QString &provider,
-                                      const LinkIdentityOptions &options)
+std::optional<QFuture<LinkIdentityRequest>>
+AuthClient::refusedLink(const QString &provider, const LinkIdentityOptions &options)
 {
     for (auto it = options.queryParams.cbegin(); it != options.queryParams.cend(); ++it) {
         if (detail::isReservedLinkParam(it.key()))
@@ -284,22 +300,48 @@ AuthClient::linkIdentityToCurrentUser(const QString &accessToken, const QString 
     if (provider.isEmpty())
         return detail::failedFuture<LinkIdentityRequest>(
             ConfigError(ConfigError::Kind::InvalidArgument, u"no provider to link"_s));
+    return std::nullopt;
+}
 
+QFuture<LinkIdentityRequest>
+AuthClient::linkIdentityToCurrentUser(const QString &accessToken, const QString &provider,
+                                      const LinkIdentityOptions &options)
+{
+    if (auto refused = refusedLink(provider, options))
+        return *refused;
     Completion<LinkIdentityRequest> done;
+    step(this, done, getUser(accessToken), [=, this](const HttpReply &reply) {
+        forward(this, done, authorizeLink(accessToken, detail::authUser(reply), provider, options));
+    });
+    return done.future();
+}
+
+QFuture<LinkIdentityRequest>
+AuthClient::linkIdentityToCurrentUser(const Session &session, const QString &provider,
+                                      const LinkIdentityOptions &options)
+{
+    if (auto refused = refusedLink(provider, options))
+        return *refused;
+    return authorizeLink(session.accessToken, session.user, provider, options);
+}
+
+QFuture<LinkIdentityRequest> AuthClient::authorizeLink(const QString &accessToken, const User &user,
+                                                       const QString &provider,
+                                                       const LinkIdentityOptions &options)
+{
     LinkIdentityRequest link;
     link.provider = provider;
-    step(this, done, getUser(accessToken), [=, this](const HttpReply &reply) mutable {
-        if (detail::authUser(reply).providers().contains(provider)) {
-            link.alreadyLinked = true;
-            return done.succeed(std::move(link));
-        }
-        link.codeVerifier = Pkce::generateVerifier();
-        const HttpRequest request = detail::linkAuthorizeRequest(
-            accessToken, provider, options, Pkce::challenge(link.codeVerifier));
-        step(this, done, m_transport->request(request), [done, link](const HttpReply &r) mutable {
-            link.url = detail::authorizationUrl(r);
-            done.succeed(std::move(link));
-        });
+    if (user.providers().contains(provider)) {
+        link.alreadyLinked = true;
+        return detail::readyFuture(std::move(link));
+    }
+    link.codeVerifier = Pkce::generateVerifier();
+    const HttpRequest request = detail::linkAuthorizeRequest(accessToken, provider, options,
+                                                             Pkce::challenge(link.codeVerifier));
+    Completion<LinkIdentityRequest> done;
+    step(this, done, m_transport->request(request), [done, link](const HttpReply &r) mutable {
+        link.url = detail::authorizationUrl(r);
+        done.succeed(std::move(link));
     });
     return done.future();
 }

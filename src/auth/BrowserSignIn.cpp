@@ -174,13 +174,30 @@ QFuture<SignInResult> BrowserSignIn::signInWithProvider(const QString &provider,
 QFuture<LinkResult> BrowserSignIn::linkIdentity(const QString &accessToken, const QString &provider,
                                                 const LinkIdentityOptions &options)
 {
+    return link(provider, options, [this, accessToken, provider](const LinkIdentityOptions &o) {
+        return m_client->linkIdentityToCurrentUser(accessToken, provider, o);
+    });
+}
+
+QFuture<LinkResult> BrowserSignIn::linkIdentity(const Session &session, const QString &provider,
+                                                const LinkIdentityOptions &options)
+{
+    return link(provider, options, [this, session, provider](const LinkIdentityOptions &o) {
+        return m_client->linkIdentityToCurrentUser(session, provider, o);
+    });
+}
+
+QFuture<LinkResult> BrowserSignIn::link(
+    const QString &provider, const LinkIdentityOptions &options,
+    const std::function<QFuture<LinkIdentityRequest>(const LinkIdentityOptions &)> &authorize)
+{
     Completion<LinkResult> done;
     done.guard([&] {
         QPointer<BrowserFlow> flow = newFlow();
         reportOutcomeTo(flow.data(), done.future());
         LinkIdentityOptions withRedirect = options;
         withRedirect.redirectTo = flow->redirectUri().toString();
-        step(this, done, m_client->linkIdentityToCurrentUser(accessToken, provider, withRedirect),
+        step(this, done, authorize(withRedirect),
              [this, done, flow, provider](const LinkIdentityRequest &link) {
                  if (link.alreadyLinked)
                      throw AuthApiError(

@@ -271,6 +271,11 @@ TokenStoreError::TokenStoreError(Kind kind, const QString &detail)
     , m_detail(detail)
 {}
 
+ClaimsError::ClaimsError(Kind kind, const QString &detail)
+    : Error(u"ClaimsError: "_s + detail)
+    , m_kind(kind)
+{}
+
 ProfileCheckError::ProfileCheckError(Session session, QString provider, std::exception_ptr cause)
     : Error(u"ProfileCheckError: the sign-in worked but the profile check failed"_s)
     , m_session(std::move(session))

@@ -44,8 +44,11 @@ protected:
         options.rememberGeometry = false;
         // The mailbox is read without the key by the tests' own helper
         // (guitest::latestCode); the app's inbox sends the key it holds.
-        options.localBackendArguments =
-            emulatorArgs + QStringList{QStringLiteral("--open-mailbox")};
+        // In the legacy mode (EXEGIA_EMULATOR_MODE) the local backend is a
+        // legacy project too: HS256 tokens (it still hands the app its sb_ key).
+        options.localBackendArguments = emulatorArgs +
+                                        QStringList{QStringLiteral("--open-mailbox")} +
+                                        exegia::test::EmulatorProcess::modeArguments(emulatorArgs);
         options.localDataDir = localDataDir;
         options.localBackendRestarts = localBackendRestarts;
         // Never the real keychain or browser from a test.

@@ -147,6 +147,32 @@ TEST(ErrorText, RefusedKeyIsAProjectProblemNotAnEndedSession)
     }
 }
 
+TEST(ErrorText, ARestoreRefusedByTheGatewayNamesTheKey)
+{
+    const auto refused = std::make_exception_ptr(AuthApiError(401, {}, u"Invalid API key"_s));
+    EXPECT_TRUE(ErrorText::restoreFailed(refused).contains(u"project key"_s));
+    const auto down = std::make_exception_ptr(NetworkError(NetworkError::Kind::Timeout, {}));
+    EXPECT_EQ(ErrorText::restoreFailed(down), ErrorText::restoreUnreachable());
+}
+
+TEST(ErrorText, EveryClaimsRefusalIsWordedWithoutEndingTheSession)
+{
+    using Kind = ClaimsError::Kind;
+    QSet<QString> codes;
+    for (Kind kind :
+         {Kind::Malformed, Kind::BadSignature, Kind::Expired, Kind::NotYetValid, Kind::WrongIssuer,
+          Kind::WrongAudience, Kind::UnknownKey, Kind::UnsupportedAlgorithm}) {
+        const ErrorInfo info = ErrorText::describe(ClaimsError(kind, u"detail"_s));
+        EXPECT_FALSE(info.text.isEmpty());
+        EXPECT_NE(info.text, ErrorText::unexpected().text);
+        EXPECT_FALSE(info.sessionGone);
+        EXPECT_TRUE(info.code.startsWith(u"claims_"_s));
+        codes.insert(info.code);
+    }
+    EXPECT_EQ(codes.size(), 8);
+    EXPECT_TRUE(ErrorText::describe(ClaimsError(Kind::NotYetValid, {})).text.contains(u"clock"_s));
+}
+
 TEST(ErrorText, ConfigRefusalsAreWordedByField)
 {
     // The library's ConfigError::Kind decides; the app only words it.

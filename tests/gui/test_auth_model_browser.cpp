@@ -103,9 +103,13 @@ TEST_F(BrowserModelTest, LinkingGoogleSavesAGuest)
     signInAsGuest();
     const QString id = model.userId();
     const QString before = model.sessionManager()->session()->refreshToken;
+    const int userRequests = requestCount(emulator, QStringLiteral("GET /auth/v1/user"));
     model.linkProvider(QStringLiteral("google"));
     EXPECT_EQ(model.state(), State::WaitingForBrowser);
     ASSERT_TRUE(waitState(State::SignedIn)) << model.accountError().toStdString();
+    // The model's session named the user: no GET /user before the authorize
+    // request, only the profile check's after the code exchange.
+    EXPECT_EQ(requestCount(emulator, QStringLiteral("GET /auth/v1/user")) - userRequests, 1);
     EXPECT_EQ(model.userId(), id);
     EXPECT_FALSE(model.isGuest());
     EXPECT_TRUE(model.providers().contains(QStringLiteral("google")));

@@ -31,6 +31,7 @@ struct Script
     using Answer = std::function<QFuture<HttpReply>(const HttpRequest &)>;
     QHash<QString, QList<Answer>> answers;
     QList<HttpRequest> requests;
+    int preconnects = 0;
 
     void on(const QString &route, int status, const QJsonValue &body)
     {
@@ -83,6 +84,8 @@ public:
         }
         return queue.size() > 1 ? queue.takeFirst()(request) : queue.first()(request);
     }
+
+    void preconnect() override { ++m_script->preconnects; }
 
 private:
     Script *m_script;
@@ -153,7 +156,6 @@ protected:
     void createProfile(const QString &email, const QString &name)
     {
         QJsonObject row{{u"id"_s, user(email).value(u"id")}, {u"display_name"_s, name}};
-        script.on(u"GET /auth/v1/user"_s, 200, user(email));
         script.on(u"POST /rest/v1/users"_s, 201, QJsonArray{row});
         model.createProfile(name, {});
         ASSERT_TRUE(waitIdle());
@@ -180,6 +182,22 @@ TEST_F(AuthModelFakeTest, EmailCodeThenSignUpThenProfile)
     EXPECT_EQ(model.displayName(), u"Ada Lovelace"_s);
     EXPECT_FALSE(model.isGuest());
     EXPECT_EQ(script.count(u"POST /rest/v1/users"_s), 1);
+    // The model holds the user from the sign-in: no GET /user before the insert.
+    EXPECT_EQ(script.count(u"GET /auth/v1/user"_s), 0);
+    EXPECT_EQ(script.requests.size(), 4); // otp, verify, profile check, insert
+}
+
+TEST_F(AuthModelFakeTest, PreconnectsAtStartAndWhenTheSignInPageShows)
+{
+    const int atStart = script.preconnects;
+    EXPECT_GE(atStart, 1);
+    reachRegister(u"lin@example.test"_s);
+    EXPECT_EQ(script.preconnects, atStart); // the code and register pages
+    script.on(u"POST /auth/v1/logout"_s, 204, QJsonObject{});
+    model.cancelSignUp();
+    ASSERT_TRUE(waitIdle());
+    ASSERT_EQ(model.page(), AuthModel::Page::SignIn);
+    EXPECT_EQ(script.preconnects, atStart + 1);
 }
 
 TEST_F(AuthModelFakeTest, ARejectedCodeIsShownAndTheCodeCanBeEnteredAgain)

@@ -144,3 +144,21 @@ TEST_F(SessionModelTest, SignOutEverywhereEndsTheOtherCopysSession)
     ASSERT_TRUE(waitFor([&] { return other->state() == State::SignedOut; }));
     EXPECT_FALSE(other->signInError().isEmpty());
 }
+
+TEST_F(SessionModelTest, AnUnknownPublishableKeyIsWordedAndTheSessionKept)
+{
+    // The app is configured with a key the project does not know (rotated,
+    // mistyped): an opaque sb_publishable_ key, in either emulator mode.
+    start();
+    signInAsGuest();
+    auto next = std::make_unique<AuthModel>();
+    next->setEnvironment(env);
+    auto config = configFor(emulator);
+    config.publishableKey = QStringLiteral("sb_publishable_not-this-projects-key");
+    next->setBackend(config, QStringLiteral("Local backend"), true);
+    ASSERT_TRUE(settle(*next, 60000));
+    EXPECT_TRUE(next->restoreError().startsWith(QStringLiteral("The project key was refused")))
+        << next->restoreError().toStdString();
+    EXPECT_NE(next->state(), State::SignedOut);
+    EXPECT_TRUE(store.stored().has_value()); // the session is kept
+}

@@ -24,6 +24,21 @@ QString EmulatorProcess::executablePath()
                              : QString::fromLocal8Bit(fromEnv);
 }
 
+bool EmulatorProcess::legacyMode()
+{
+    return qgetenv("EXEGIA_EMULATOR_MODE") == "legacy";
+}
+
+QStringList EmulatorProcess::modeArguments(const QStringList &args)
+{
+    QStringList out;
+    if (legacyMode() && !args.contains(QStringLiteral("--legacy-keys")))
+        out << QStringLiteral("--legacy-keys");
+    if (legacyMode() && !args.contains(QStringLiteral("--signing-key")))
+        out << QStringLiteral("--signing-key") << QStringLiteral("hs256");
+    return out;
+}
+
 bool EmulatorProcess::start(const QStringList &args, QString *error, int timeoutMs)
 {
     auto fail = [&](const QString &why) {
@@ -39,7 +54,8 @@ bool EmulatorProcess::start(const QStringList &args, QString *error, int timeout
     QStringList all{QStringLiteral("--port"), QStringLiteral("0")};
     if (!args.contains(QStringLiteral("--data")) && !args.contains(QStringLiteral("--in-memory")))
         all << QStringLiteral("--in-memory");
-    all << args;
+    all << args << modeArguments(args);
+    m_legacy = legacyMode();
     m_process->setProgram(executablePath());
     m_process->setArguments(all);
     m_process->start(QIODevice::ReadOnly);

@@ -18,7 +18,19 @@ public:
     EmulatorProcess(const EmulatorProcess &) = delete;
     EmulatorProcess &operator=(const EmulatorProcess &) = delete;
 
+    // Which project the suites run against (a CTest fixture parameter, see
+    // tests/CMakeLists.txt): EXEGIA_EMULATOR_MODE=legacy is a project still
+    // on the legacy keys (--legacy-keys --signing-key hs256, the client
+    // configured with the anon JWT key); unset, a project created today
+    // (opaque sb_ keys, ES256 tokens).
+    static bool legacyMode();
+    // The flags legacyMode() adds to `args` (none outside it): also for an
+    // emulator the app starts itself (its local backend, in the GUI tests).
+    static QStringList modeArguments(const QStringList &args);
+
     // Starts with --port 0 and, unless `args` names --data, --in-memory.
+    // In legacyMode() also with --legacy-keys and, unless `args` name a
+    // signing key, --signing-key hs256.
     // Returns false (and fills `error`) when it does not print its JSON line
     // within `timeoutMs`.
     bool start(const QStringList &args = {}, QString *error = nullptr, int timeoutMs = 15000);
@@ -32,7 +44,16 @@ public:
 
     QUrl url() const { return QUrl(m_info.value(u"url").toString()); }
     QString urlString() const { return m_info.value(u"url").toString(); }
-    QString publishableKey() const { return m_info.value(u"publishable_key").toString(); }
+    // The key a client of this project is configured with: the opaque
+    // sb_publishable_ key, or in legacyMode() the legacy anon JWT key.
+    QString publishableKey() const
+    {
+        return m_info
+            .value(m_legacy ? QStringLiteral("anon_key") : QStringLiteral("publishable_key"))
+            .toString();
+    }
+    // The opaque sb_publishable_ key, in either mode.
+    QString opaquePublishableKey() const { return m_info.value(u"publishable_key").toString(); }
     // The legacy JWT keys: only on the start line with --legacy-keys.
     QString anonKey() const { return m_info.value(u"anon_key").toString(); }
     QString serviceRoleKey() const { return m_info.value(u"service_role_key").toString(); }
@@ -50,6 +71,7 @@ private:
     QProcess *m_process = nullptr;
     QJsonObject m_info;
     QByteArray m_stderr;
+    bool m_legacy = false;
 };
 
 } // namespace exegia::test

@@ -16,6 +16,7 @@ using namespace exegia::auth;
 using exegia::test::await;
 using exegia::test::awaitError;
 using exegia::test::CannedResponse;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -41,6 +42,32 @@ QByteArray sessionJson(bool anonymous = false)
     return R"({"access_token":"user-at","token_type":"bearer","expires_in":3600,)"
            R"("expires_at":1893456000,"refresh_token":"rt","user":)" +
            userJson(anonymous) + "}";
+}
+
+// An unsigned access token whose sub claim is kUserId (the client reads
+// claims, the server verifies them).
+QString tokenWithSubject()
+{
+    const QByteArray claims =
+        QJsonDocument(QJsonObject{{"sub", kUserId}, {"role", "authenticated"}})
+            .toJson(QJsonDocument::Compact);
+    const auto b64 = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
+    return QString::fromLatin1(R"({"alg":"ES256","typ":"JWT"})"_ba.toBase64(b64) + '.' +
+                               claims.toBase64(b64) + ".c2ln");
+}
+
+// The session a caller holds, its user linked to `provider` (or to nothing).
+Session heldSession(const QString &provider = {})
+{
+    Session session;
+    session.accessToken = QStringLiteral("held-at");
+    session.user.id = kUserId;
+    if (!provider.isEmpty()) {
+        Identity identity;
+        identity.provider = provider;
+        session.user.identities.append(identity);
+    }
+    return session;
 }
 
 QJsonObject bodyOf(const exegia::test::RecordedRequest &r)
@@ -225,6 +252,101 @@ TEST_F(Client, CurrentUserRecordNoneWhenUserIsGone)
     auto e = awaitError<AuthApiError>(client->getCurrentUserRecord(QStringLiteral("t")));
     ASSERT_TRUE(e);
     EXPECT_EQ(e->errorCode(), QStringLiteral("bad_jwt"));
+}
+
+TEST_F(Client, CurrentUserRecordAsksUserAndProfileSideBySide)
+{
+    // Nothing is answered until both requests have arrived: a client that
+    // waits for GET /user before asking for the row never gets an answer.
+    QList<exegia::test::RecordingServer::Respond> waiting;
+    server.handler = [&](const exegia::test::RecordedRequest &, auto respond) {
+        waiting.append(respond);
+        if (waiting.size() < 2)
+            return;
+        for (const auto &r : server.requests) {
+            const bool user = r.path == QStringLiteral("/auth/v1/user");
+            waiting.takeFirst()(user ? CannedResponse::json(200, userJson())
+                                     : CannedResponse::json(200, R"([{"display_name":"Ada"}])"));
+        }
+    };
+    const QString token = tokenWithSubject();
+    const auto record = await(client->getCurrentUserRecord(token), 5000);
+    ASSERT_TRUE(record);
+    EXPECT_EQ(record->id(), kUserId);
+    EXPECT_EQ(record->displayName(), QStringLiteral("Ada"));
+    ASSERT_EQ(server.requests.size(), 2);
+    for (const auto &r : server.requests) {
+        EXPECT_EQ(r.header("Authorization"), "Bearer " + token.toLatin1());
+        if (r.path == QStringLiteral("/rest/v1/users")) {
+            EXPECT_EQ(r.query.queryItemValue(QStringLiteral("id")),
+                      QStringLiteral("eq.") + kUserId);
+        }
+    }
+}
+
+TEST_F(Client, CurrentUserRecordFailsWhenEitherRequestFails)
+{
+    auto answer = [&](int userStatus, int profileStatus) {
+        server.requests.clear();
+        server.handler = [=](const exegia::test::RecordedRequest &r, auto respond) {
+            if (r.path == QStringLiteral("/auth/v1/user"))
+                respond(CannedResponse::json(
+                    userStatus, userStatus == 200 ? userJson() : R"({"code":"bad_jwt"})"));
+            else
+                respond(CannedResponse::json(
+                    profileStatus, profileStatus == 200 ? "[]"_ba : R"({"code":"42501"})"_ba));
+        };
+    };
+    answer(200, 403);
+    EXPECT_TRUE(awaitError<ApiError>(client->getCurrentUserRecord(tokenWithSubject())));
+    answer(403, 200);
+    EXPECT_TRUE(awaitError<AuthApiError>(client->getCurrentUserRecord(tokenWithSubject())));
+    answer(200, 200); // no row is a user without a profile, not a failure
+    const auto record = await(client->getCurrentUserRecord(tokenWithSubject()), 5000);
+    ASSERT_TRUE(record);
+    EXPECT_FALSE(record->hasProfile());
+}
+
+TEST_F(Client, SignUpWithTheHeldSessionSendsOnlyTheInsert)
+{
+    server.queue = {CannedResponse::json(201, R"([{"id":"x","display_name":"Ada"}])")};
+    SignUpOptions options;
+    options.session = heldSession(QStringLiteral("email"));
+    options.profileFields = {{"display_name", "Ada"}};
+    const SignUpResult r = await(client->signUp(options));
+    EXPECT_TRUE(r.ok);
+    ASSERT_TRUE(r.currentUser);
+    EXPECT_EQ(r.currentUser->id(), kUserId);
+    ASSERT_EQ(server.requests.size(), 1);
+    EXPECT_EQ(server.requests[0].method, "POST");
+    EXPECT_EQ(server.requests[0].path, QStringLiteral("/rest/v1/users"));
+    EXPECT_EQ(server.requests[0].header("Authorization"), "Bearer held-at");
+    EXPECT_EQ(bodyOf(server.requests[0]).value("id").toString(), kUserId);
+
+    options.accessToken = QStringLiteral("another-token"); // which one? refused
+    EXPECT_FALSE(await(client->signUp(options)).ok);
+    EXPECT_EQ(server.requests.size(), 1);
+}
+
+TEST_F(Client, LinkIdentityWithTheHeldSessionSendsOnlyTheAuthorizeRequest)
+{
+    server.queue = {
+        CannedResponse::json(200, R"({"url":"http://127.0.0.1:1/idp/google/authorize?x=1"})")};
+    const LinkIdentityRequest link =
+        await(client->linkIdentityToCurrentUser(heldSession(), QStringLiteral("google")));
+    EXPECT_FALSE(link.alreadyLinked);
+    EXPECT_TRUE(Pkce::isValidVerifier(link.codeVerifier));
+    ASSERT_EQ(server.requests.size(), 1);
+    EXPECT_EQ(server.requests[0].path, QStringLiteral("/auth/v1/user/identities/authorize"));
+    EXPECT_EQ(server.requests[0].header("Authorization"), "Bearer held-at");
+}
+
+TEST_F(Client, LinkIdentityToALinkedProviderWithTheHeldSessionSendsNothing)
+{
+    const LinkIdentityRequest link = await(client->linkIdentityToCurrentUser(
+        heldSession(QStringLiteral("google")), QStringLiteral("google")));
+    EXPECT_TRUE(link.alreadyLinked);
+    EXPECT_TRUE(server.requests.isEmpty());
 }
 
 TEST_F(Client, LinkIdentitySendsPkceAndKeepsVerifier)

@@ -6,9 +6,13 @@
 #include "RecordingServer.h"
 #include "detail/HttpTransport.h"
 
+#include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkRequest>
 #include <QTcpServer>
+#include <QTcpSocket>
 
 #include <gtest/gtest.h>
 
@@ -208,4 +212,71 @@ TEST_F(HttpTransportTest, RedirectIsNotFollowed)
     EXPECT_EQ(failureKind(post(QStringLiteral("/auth/v1/otp"))),
               NetworkError::Kind::MalformedReply);
     EXPECT_EQ(server.requests.size(), 1);
+}
+
+namespace {
+
+// Spins the event loop (the reply side of QNetworkAccessManager runs on this
+// thread) until `done` or the deadline.
+template <typename F> bool spinUntil(F done, int timeoutMs = 5000)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (!done() && !deadline.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    return done();
+}
+
+} // namespace
+
+TEST_F(HttpTransportTest, HttpsRequestsStayOnHttp11)
+{
+    // Qt 6.4's HTTP/2 sends a body in a second write that Nagle holds for a
+    // round trip (HttpTransport::networkRequest says why).
+    const HttpTransport tls(HttpTransport::Settings{
+        QUrl(QStringLiteral("https://project.example")), QStringLiteral("the-key"),
+        std::chrono::seconds(5), QStringLiteral("exegia-auth-cpp/9"), 3,
+        std::chrono::milliseconds(20)});
+    for (const HttpRequest &request :
+         {post(QStringLiteral("/auth/v1/token")), get(QStringLiteral("/rest/v1/users"))}) {
+        EXPECT_EQ(tls.networkRequest(request).attribute(QNetworkRequest::Http2AllowedAttribute),
+                  QVariant(false));
+    }
+}
+
+TEST_F(HttpTransportTest, PreconnectOpensTheConnectionTheFirstRequestUses)
+{
+    QTcpServer listener;
+    ASSERT_TRUE(listener.listen(QHostAddress::LocalHost));
+    QList<QTcpSocket *> accepted;
+    QByteArray received;
+    QObject::connect(&listener, &QTcpServer::newConnection, [&] {
+        while (QTcpSocket *socket = listener.nextPendingConnection()) {
+            accepted.append(socket);
+            QObject::connect(socket, &QTcpSocket::readyRead, [&received, socket] {
+                received += socket->readAll();
+                if (received.endsWith("\r\n\r\n"))
+                    socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                                  "Content-Length: 2\r\n\r\n{}");
+            });
+        }
+    });
+    HttpTransport preconnected(HttpTransport::Settings{
+        QUrl(QStringLiteral("http://127.0.0.1:%1").arg(listener.serverPort())),
+        QStringLiteral("the-key"), std::chrono::seconds(5), QStringLiteral("exegia-auth-cpp/9"), 3,
+        std::chrono::milliseconds(20)});
+
+    preconnected.preconnect();
+    // Two: as many as getCurrentUserRecord runs side by side.
+    ASSERT_TRUE(spinUntil([&] { return accepted.size() == HttpTransport::kPreconnections; }));
+    EXPECT_TRUE(received.isEmpty()); // connections, no request
+
+    const HttpReply reply =
+        exegia::test::await(preconnected.request(get(QStringLiteral("/auth/v1/health"))), 5000);
+    EXPECT_EQ(reply.status, 200);
+    EXPECT_TRUE(received.startsWith("GET /auth/v1/health HTTP/1.1\r\n"));
+    preconnected.preconnect(); // on open connections: nothing new
+    const HttpReply again =
+        exegia::test::await(preconnected.request(get(QStringLiteral("/auth/v1/health"))), 5000);
+    EXPECT_EQ(again.status, 200);
+    EXPECT_EQ(accepted.size(), HttpTransport::kPreconnections); // requests used those sockets
 }

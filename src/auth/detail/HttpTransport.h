@@ -21,6 +21,8 @@ namespace exegia::auth {
 // portal does). Only idempotent requests are retried, on 502/503/504 and on
 // refused or dropped connections, after 200 ms then 400 ms (three attempts).
 // Requests with an externalUrl get none of the project's headers.
+// HTTP/1.1 only, on keep-alive connections (why: networkRequest()).
+// preconnect() opens a connection to the project ahead of the first request.
 // Lives in, and finishes its futures on, its thread. The one owner of a
 // QNetworkAccessManager in the library.
 class HttpTransport : public Transport
@@ -41,6 +43,9 @@ public:
     ~HttpTransport() override;
 
     QFuture<HttpReply> request(const HttpRequest &request) override;
+    // Opens kPreconnections connections (those already open count).
+    void preconnect() override;
+    static constexpr int kPreconnections = 2;
 
     // The Qt request and body request() uses; public so tests can check them.
     QNetworkRequest networkRequest(const HttpRequest &request) const;

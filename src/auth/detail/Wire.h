@@ -35,6 +35,8 @@ inline constexpr QLatin1StringView kFactorTypeWebAuthn{"webauthn"};
 inline constexpr QLatin1StringView kFactorVerified{"verified"};
 inline constexpr QLatin1StringView kOtpTypeEmailChange{"email_change"};
 inline constexpr QLatin1StringView kOtpTypeSignup{"signup"};
+// The project's public JWT signing keys (getClaims).
+inline constexpr QLatin1StringView kJwks{"/auth/v1/.well-known/jwks.json"};
 
 // Query parameters and grant types.
 inline constexpr QLatin1StringView kGrantType{"grant_type"};
@@ -55,6 +57,7 @@ inline constexpr char kHeaderRetryAfter[] = "Retry-After";
 inline constexpr char kHeaderPrefer[] = "Prefer";
 inline constexpr char kPreferRepresentation[] = "return=representation";
 inline constexpr char kJsonContentType[] = "application/json;charset=UTF-8";
+inline constexpr char kHeaderCacheControl[] = "Cache-Control";
 
 // GoTrue error codes the library decides on.
 inline constexpr QLatin1StringView kUserNotFound{"user_not_found"};
@@ -93,6 +96,14 @@ inline constexpr std::array kTokenRejectedCodes{
     QLatin1StringView("bad_jwt"),
     QLatin1StringView("no_authorization"),
 };
+
+// JWS algorithms getClaims knows: verified locally with a JWKS key, or
+// (the legacy shared secret) vouched for by GET /user.
+inline constexpr QLatin1StringView kAlgEs256{"ES256"};
+inline constexpr QLatin1StringView kAlgRs256{"RS256"};
+inline constexpr QLatin1StringView kAlgHs256{"HS256"};
+// The audience of a signed-in user's access token.
+inline constexpr QLatin1StringView kAudienceAuthenticated{"authenticated"};
 
 // PostgREST codes.
 inline constexpr QLatin1StringView kUniqueViolation{"23505"};

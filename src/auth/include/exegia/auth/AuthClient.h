@@ -2,6 +2,7 @@
 
 #include <exegia/auth/AuthOptions.h>
 #include <exegia/auth/AuthResults.h>
+#include <exegia/auth/Claims.h>
 #include <exegia/auth/ClientConfig.h>
 #include <exegia/auth/Mfa.h>
 #include <exegia/auth/Transport.h>
@@ -15,6 +16,9 @@
 namespace exegia::auth {
 
 class ProfileStore;
+namespace detail {
+class JwksCache;
+}
 
 // The user-facing calls of exegia.auth, for a program on the user's own
 // machine: only the publishable key and the user's own tokens are ever sent.
@@ -78,18 +82,24 @@ public:
                                          const VerifyOtpOptions &options = {});
 
     // Creates the public.users row under the user's own token. With
-    // accessToken, GET /user first (it proves the token is live and gives the
-    // user to return); with anonymous, POST /signup first. Then the insert;
-    // on 23505 the existing row is read back (alreadyRegistered). Both or
-    // neither of accessToken/anonymous, or profileFields naming id or
+    // session (the one the caller holds): the insert alone, 1 request. With
+    // accessToken only: GET /user first (it gives the user to return), 2
+    // requests. With anonymous: POST /signup first, 2 requests. The server
+    // checks the token either way (RLS: the row's id must be the token's
+    // user). On 23505 the existing row is read back (alreadyRegistered, one
+    // more request). Both or neither of a token/anonymous, a session whose
+    // token differs from accessToken, or profileFields naming id or
     // user_type: ok=false with a message, nothing sent.
     QFuture<SignUpResult> signUp(const SignUpOptions &options);
 
     // POST /signup with no email: a guest session, no profile row.
     QFuture<AuthResponse> startAnonymousSession(const AnonymousOptions &options = {});
 
-    // GET /user, then the profile row. Nothing when the server says the
-    // token's user does not exist (403 user_not_found, e.g. deleted);
+    // GET /user and the profile row side by side (2 requests, one wait):
+    // the row is asked for with the token's sub claim, and read again with
+    // GET /user's id should they differ; a token without a usable sub waits
+    // for GET /user first. Both must succeed. Nothing when the server says
+    // the token's user does not exist (403 user_not_found, e.g. deleted);
     // AuthApiError for a bad or expired token or a signed-out session
     // (bad_jwt, session_not_found: see AuthApiError::isSessionGone()).
     QFuture<std::optional<CurrentUser>> getCurrentUserRecord(const QString &accessToken);
@@ -97,8 +107,14 @@ public:
     // Uses exactly the token given. GET /user (the token's user and its
     // identities); if `provider` is already linked, alreadyLinked=true and
     // nothing more is sent; else GET /user/identities/authorize with a fresh
-    // PKCE challenge. Reserved queryParams fail with ConfigError.
+    // PKCE challenge. 2 requests. Reserved queryParams fail with ConfigError.
     QFuture<LinkIdentityRequest> linkIdentityToCurrentUser(const QString &accessToken,
+                                                           const QString &provider,
+                                                           const LinkIdentityOptions &options = {});
+    // The same for the session the caller holds: its user's identities decide
+    // alreadyLinked, so only the authorize request is sent (1 request, none
+    // when already linked). The server still checks the token.
+    QFuture<LinkIdentityRequest> linkIdentityToCurrentUser(const Session &session,
                                                            const QString &provider,
                                                            const LinkIdentityOptions &options = {});
 
@@ -125,6 +141,16 @@ public:
     // enforces it). Nothing when the user has no row. id/user_type refused.
     QFuture<std::optional<QJsonObject>> updateProfile(const QString &accessToken,
                                                       const QJsonObject &fields);
+
+    // The token's claims, verified locally (auth-js getClaims): an ES256 or
+    // RS256 signature against the project's JWKS (fetched once, cached as
+    // its Cache-Control says, fetched again once for an unknown kid), then
+    // exp/nbf/iat (30 s skew), iss (the project's /auth/v1) and aud
+    // "authenticated". An HS256 token (a legacy project), one without kid,
+    // or a JWKS without a usable key: GET /user, and the claims when the
+    // server accepts the token. ClaimsError for a refusal, AuthApiError when
+    // the server refuses on the fallback. 0 or 1 requests (or 2 on a new kid).
+    QFuture<Claims> getClaims(const QString &accessToken);
 
     // "Google", "Apple", "email", or the provider id itself.
     static QString providerDisplayName(const QString &provider);
@@ -201,13 +227,22 @@ private:
     QFuture<Session> tokenGrant(QLatin1StringView grantType, const QJsonObject &body,
                                 std::chrono::milliseconds timeout = {});
     QFuture<SignInResult> checkProfile(QFuture<HttpReply> tokenReply, const QString &provider);
+    static std::optional<QFuture<LinkIdentityRequest>>
+    refusedLink(const QString &provider, const LinkIdentityOptions &options);
+    QFuture<LinkIdentityRequest> authorizeLink(const QString &accessToken, const User &user,
+                                               const QString &provider,
+                                               const LinkIdentityOptions &options);
     QFuture<SignUpResult> insertProfile(const QString &bearer,
                                         const std::optional<Session> &session, const User &user,
                                         QJsonObject fields);
 
+    detail::JwksCache *jwks(); // made on first use, a child
+    QFuture<Claims> claimsFromServer(const QString &accessToken, const QJsonObject &payload);
+
     ClientConfig m_config;
     Transport *m_transport = nullptr; // a child
     std::unique_ptr<ProfileStore> m_profiles;
+    detail::JwksCache *m_jwks = nullptr;
 };
 
 } // namespace exegia::auth

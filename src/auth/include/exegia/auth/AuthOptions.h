@@ -1,5 +1,7 @@
 #pragma once
 
+#include <exegia/auth/Session.h>
+
 #include <QJsonObject>
 #include <QMap>
 #include <QString>
@@ -30,10 +32,14 @@ struct VerifyOtpOptions
     QString captchaToken;
 };
 
-// Exactly one of accessToken / anonymous.
+// Exactly one of a token (accessToken or session) / anonymous.
 struct SignUpOptions
 {
     QString accessToken;
+    // The session the caller holds (e.g. SignInResult::session of a sign-in
+    // that answered needsSignup): its token and user are used and the
+    // GET /user before the insert is skipped. accessToken may stay empty.
+    std::optional<Session> session;
     // Columns of public.users to set. `id` and `user_type` are refused: the
     // id is the user's, and user_type is the database's to decide.
     // display_name defaults to the provider's name, the email's local part,

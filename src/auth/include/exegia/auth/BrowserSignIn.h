@@ -75,6 +75,10 @@ public:
     QFuture<SignInResult> signInWithGoogle(const GoogleOAuthConfig &config);
     QFuture<LinkResult> linkIdentity(const QString &accessToken, const QString &provider,
                                      const LinkIdentityOptions &options = {});
+    // The same with the session the caller holds: no GET /user first
+    // (AuthClient::linkIdentityToCurrentUser(const Session &, ...)).
+    QFuture<LinkResult> linkIdentity(const Session &session, const QString &provider,
+                                     const LinkIdentityOptions &options = {});
 
     bool isRunning() const { return !m_flow.isNull(); }
     // The URL the browser was sent to, for "copy this link".
@@ -100,6 +104,9 @@ private:
         QString redirectUri;
     };
     BrowserFlow *newFlow();
+    QFuture<LinkResult>
+    link(const QString &provider, const LinkIdentityOptions &options,
+         const std::function<QFuture<LinkIdentityRequest>(const LinkIdentityOptions &)> &authorize);
     void finishLink(const detail::Completion<LinkResult> &done, const Session &fresh);
     void exchangeGoogleCode(const detail::Completion<SignInResult> &done,
                             const GoogleRequest &request, const QString &code);

@@ -42,6 +42,7 @@ enum class ErrorDomain {
     Session,      // SessionError: no session to give a token for
     TokenStore,   // TokenStoreError: the keychain failed
     ProfileCheck, // ProfileCheckError: signed in, the profile check failed
+    Claims,       // ClaimsError: AuthClient::getClaims refused the token
 };
 
 class Error : public std::exception
@@ -300,6 +301,34 @@ private:
     Session m_session;
     QString m_provider;
     std::exception_ptr m_cause;
+};
+
+// AuthClient::getClaims could not vouch for an access token: it failed the
+// local verification (signature against the project's JWKS, exp/nbf/iat,
+// iss, aud). A refusal by the server on the GET /user fallback arrives as
+// AuthApiError instead.
+class ClaimsError : public Error
+{
+public:
+    enum class Kind {
+        Malformed,            // not a JWS of three base64url parts with JSON claims
+        BadSignature,         // the signature does not verify with the key its kid names
+        Expired,              // exp is past (more than 30 s ago)
+        NotYetValid,          // nbf or iat is in the future (more than 30 s ahead)
+        WrongIssuer,          // iss is not the project's /auth/v1
+        WrongAudience,        // aud does not contain "authenticated"
+        UnknownKey,           // no key of the JWKS has the token's kid, even after a re-fetch
+        UnsupportedAlgorithm, // alg is not ES256/RS256/HS256, or not the kid's key type
+    };
+
+    // `detail` is English, for what(); it must not hold a token.
+    ClaimsError(Kind kind, const QString &detail);
+
+    ErrorDomain domain() const override { return ErrorDomain::Claims; }
+    Kind kind() const { return m_kind; }
+
+private:
+    Kind m_kind;
 };
 
 } // namespace exegia::auth

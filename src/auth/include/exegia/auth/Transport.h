@@ -78,6 +78,12 @@ public:
     // adds the WIRE headers itself. Called on the transport's thread; the
     // future finishes there.
     virtual QFuture<HttpReply> request(const HttpRequest &request) = 0;
+
+    // A hint that a request to the project will follow soon: open the
+    // connection now (TCP, and TLS for https) so that the first call does
+    // not pay the handshakes. Reports nothing; a failure shows on the next
+    // request. The default does nothing (a fake or a proxy need not care).
+    virtual void preconnect() {}
 };
 
 } // namespace exegia::auth
