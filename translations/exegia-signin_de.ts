@@ -444,6 +444,46 @@
         <source>Your sign-in could not be verified with this project&apos;s keys. Check the project address in Settings, then sign in again.</source>
         <translation>Ihre Anmeldung konnte mit den Schlüsseln dieses Projekts nicht bestätigt werden. Prüfen Sie die Projektadresse in den Einstellungen und melden Sie sich dann erneut an.</translation>
     </message>
+    <message>
+        <source>That code is wrong or was already used. Wait for the next code in your authenticator app and enter it.</source>
+        <translation>Dieser Code ist falsch oder wurde bereits verwendet. Warten Sie auf den nächsten Code in Ihrer Authenticator-App und geben Sie ihn ein.</translation>
+    </message>
+    <message>
+        <source>That code came too late. Enter the current code from your authenticator app.</source>
+        <translation>Dieser Code kam zu spät. Geben Sie den aktuellen Code aus Ihrer Authenticator-App ein.</translation>
+    </message>
+    <message>
+        <source>This account has too many authenticator apps set up. Remove one before adding another.</source>
+        <translation>Für dieses Konto sind zu viele Authenticator-Apps eingerichtet. Entfernen Sie eine, bevor Sie eine weitere hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Enter a code from your authenticator app first, then try again.</source>
+        <translation>Geben Sie zuerst einen Code aus Ihrer Authenticator-App ein und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>This is the only way to sign in to your account, so it cannot be removed.</source>
+        <translation>Dies ist die einzige Möglichkeit, sich bei Ihrem Konto anzumelden, deshalb kann sie nicht entfernt werden.</translation>
+    </message>
+    <message>
+        <source>Another account already uses this email address. Enter a different one.</source>
+        <translation>Diese E-Mail-Adresse wird bereits von einem anderen Konto verwendet. Geben Sie eine andere ein.</translation>
+    </message>
+    <message>
+        <source>For your security, confirm it is you: ask for a code by email and enter it.</source>
+        <translation>Bestätigen Sie zu Ihrer Sicherheit, dass Sie es sind: Fordern Sie einen Code per E-Mail an und geben Sie ihn ein.</translation>
+    </message>
+    <message>
+        <source>That confirmation code is wrong or has expired. Ask for a new one.</source>
+        <translation>Dieser Bestätigungscode ist falsch oder abgelaufen. Fordern Sie einen neuen an.</translation>
+    </message>
+    <message>
+        <source>This authenticator app is no longer set up for your account. Reload and try again.</source>
+        <translation>Diese Authenticator-App ist für Ihr Konto nicht mehr eingerichtet. Laden Sie neu und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>An authenticator app with this name is already set up. Choose another name.</source>
+        <translation>Eine Authenticator-App mit diesem Namen ist bereits eingerichtet. Wählen Sie einen anderen Namen.</translation>
+    </message>
 </context>
 <context>
     <name>LastUsed</name>

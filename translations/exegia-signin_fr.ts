@@ -444,6 +444,46 @@
         <source>Your sign-in could not be verified with this project&apos;s keys. Check the project address in Settings, then sign in again.</source>
         <translation>Votre connexion n’a pas pu être vérifiée avec les clés de ce projet. Vérifiez l’adresse du projet dans les paramètres, puis reconnectez-vous.</translation>
     </message>
+    <message>
+        <source>That code is wrong or was already used. Wait for the next code in your authenticator app and enter it.</source>
+        <translation>Ce code est incorrect ou a déjà été utilisé. Attendez le code suivant dans votre application d’authentification et saisissez-le.</translation>
+    </message>
+    <message>
+        <source>That code came too late. Enter the current code from your authenticator app.</source>
+        <translation>Ce code est arrivé trop tard. Saisissez le code actuel de votre application d’authentification.</translation>
+    </message>
+    <message>
+        <source>This account has too many authenticator apps set up. Remove one before adding another.</source>
+        <translation>Trop d’applications d’authentification sont configurées pour ce compte. Supprimez-en une avant d’en ajouter une autre.</translation>
+    </message>
+    <message>
+        <source>Enter a code from your authenticator app first, then try again.</source>
+        <translation>Saisissez d’abord un code de votre application d’authentification, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>This is the only way to sign in to your account, so it cannot be removed.</source>
+        <translation>C’est le seul moyen de vous connecter à votre compte, il ne peut donc pas être supprimé.</translation>
+    </message>
+    <message>
+        <source>Another account already uses this email address. Enter a different one.</source>
+        <translation>Cette adresse e-mail est déjà utilisée par un autre compte. Saisissez-en une autre.</translation>
+    </message>
+    <message>
+        <source>For your security, confirm it is you: ask for a code by email and enter it.</source>
+        <translation>Pour votre sécurité, confirmez qu’il s’agit bien de vous : demandez un code par e-mail et saisissez-le.</translation>
+    </message>
+    <message>
+        <source>That confirmation code is wrong or has expired. Ask for a new one.</source>
+        <translation>Ce code de confirmation est incorrect ou a expiré. Demandez-en un nouveau.</translation>
+    </message>
+    <message>
+        <source>This authenticator app is no longer set up for your account. Reload and try again.</source>
+        <translation>Cette application d’authentification n’est plus configurée pour votre compte. Actualisez et réessayez.</translation>
+    </message>
+    <message>
+        <source>An authenticator app with this name is already set up. Choose another name.</source>
+        <translation>Une application d’authentification portant ce nom est déjà configurée. Choisissez un autre nom.</translation>
+    </message>
 </context>
 <context>
     <name>LastUsed</name>

@@ -252,6 +252,8 @@ private:
     void setNotice(const QString &text);
     void setUser(const std::optional<exegia::auth::CurrentUser> &user);
     void startCooldown(int seconds);
+    // A code is on its way: the code page, a new one after `cooldownSeconds`.
+    void awaitCode(int cooldownSeconds, const QString &notice);
     void finishSignIn(const exegia::auth::SignInResult &result);
     void enterSignedIn(const exegia::auth::CurrentUser &user);
     void sessionEnded(const QString &why);

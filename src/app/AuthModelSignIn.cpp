@@ -63,23 +63,27 @@ void AuthModel::requestCode(const QString &rawEmail)
     run(
         m_client->requestEmailOtp(email),
         [this](const OtpResponse &) {
-            startCooldown(m_env.resendSeconds);
-            setState(State::AwaitingCode);
-            setNotice(tr("We sent a 6-digit code to %1.").arg(m_email));
+            awaitCode(m_env.resendSeconds, tr("We sent a 6-digit code to %1.").arg(m_email));
         },
         [this](const ErrorInfo &e) {
             if (e.code == QLatin1String("over_email_send_rate_limit")) {
                 // A code went out moments ago and is still valid: let the
                 // person enter it, and show when a new one can be sent.
-                startCooldown(e.retryAfterSeconds.value_or(60));
-                setState(State::AwaitingCode);
-                setNotice(
+                awaitCode(
+                    e.retryAfterSeconds.value_or(60),
                     tr("We already sent a code to %1 a moment ago. Enter it below.").arg(m_email));
                 return;
             }
             setError(Field::Email, e.text);
             setState(State::SignedOut);
         });
+}
+
+void AuthModel::awaitCode(int cooldownSeconds, const QString &notice)
+{
+    startCooldown(cooldownSeconds);
+    setState(State::AwaitingCode);
+    setNotice(notice);
 }
 
 void AuthModel::resendCode()
@@ -91,9 +95,8 @@ void AuthModel::resendCode()
     run(
         m_client->requestEmailOtp(m_email),
         [this](const OtpResponse &) {
-            startCooldown(m_env.resendSeconds);
-            setState(State::AwaitingCode);
-            setNotice(
+            awaitCode(
+                m_env.resendSeconds,
                 tr("We sent a new code to %1. Codes sent earlier no longer work.").arg(m_email));
         },
         [this](const ErrorInfo &e) {

@@ -147,8 +147,46 @@ ErrorInfo ErrorText::describeAuth(const AuthApiError &e)
 {
     if (e.isKeyRefused())
         return keyRefused(e.httpStatus());
-    return {forAuthCode(e.errorCode(), e.httpStatus(), e.retryAfterSeconds()),
+    const std::optional<QString> account = forAccountKind(e.kind());
+    return {account ? *account : forAuthCode(e.errorCode(), e.httpStatus(), e.retryAfterSeconds()),
             e.retryAfterSeconds(), e.isSessionGone(), e.errorCode(), e.httpStatus()};
+}
+
+std::optional<QString> ErrorText::forAccountKind(AuthApiError::Kind kind)
+{
+    using Kind = AuthApiError::Kind;
+    switch (kind) {
+    case Kind::MfaVerificationFailed:
+        return tr("That code is wrong or was already used. Wait for the next code in your "
+                  "authenticator app and enter it.");
+    case Kind::MfaChallengeExpired:
+        return tr("That code came too late. Enter the current code from your authenticator app.");
+    case Kind::TooManyFactors:
+        return tr("This account has too many authenticator apps set up. Remove one before "
+                  "adding another.");
+    case Kind::InsufficientAal:
+        return tr("Enter a code from your authenticator app first, then try again.");
+    case Kind::SingleIdentityNotDeletable:
+        return tr("This is the only way to sign in to your account, so it cannot be removed.");
+    case Kind::EmailExists:
+        return tr("Another account already uses this email address. Enter a different one.");
+    case Kind::ReauthenticationNeeded:
+        return tr("For your security, confirm it is you: ask for a code by email and enter it.");
+    case Kind::ReauthenticationInvalid:
+        return tr("That confirmation code is wrong or has expired. Ask for a new one.");
+    case Kind::FactorNotFound:
+        return tr("This authenticator app is no longer set up for your account. Reload and try "
+                  "again.");
+    case Kind::FactorNameConflict:
+        return tr("An authenticator app with this name is already set up. Choose another name.");
+    case Kind::ManualLinkingDisabled: // worded by code (forAuthCode), as when linking
+    case Kind::EmailRateLimited:      // forRateLimit, with the wait
+    case Kind::Refused:
+    case Kind::SessionGone:
+    case Kind::KeyRefused:
+        break;
+    }
+    return std::nullopt;
 }
 
 ErrorInfo ErrorText::keyRefused(int httpStatus)

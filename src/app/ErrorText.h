@@ -43,6 +43,9 @@ public:
     // limiter, any 429), with the wait when the server gave one.
     static std::optional<QString> forRateLimit(const QString &errorCode, int httpStatus,
                                                std::optional<int> retryAfterSeconds);
+    // Two-step verification and account changes (issue 13): the kinds
+    // AuthApiError gives these answers; nothing for a kind worded by code.
+    static std::optional<QString> forAccountKind(exegia::auth::AuthApiError::Kind kind);
     // A browser loop that ended without an answer from the server (codes
     // "browser_cancelled", "browser_timed_out", ... from describe()).
     static QString forBrowser(const QString &code, const QString &providerName);

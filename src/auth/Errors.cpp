@@ -139,11 +139,38 @@ AuthApiError AuthApiError::fromReply(const HttpReply &reply)
     return AuthApiError(reply.status, code, message, parseRetryAfter(reply, message));
 }
 
+namespace {
+
+// The codes with a Kind of their own (Errors.h); the rest are Refused.
+const std::array<std::pair<QLatin1StringView, AuthApiError::Kind>, 13> kCodeKinds{{
+    {wire::kMfaVerificationFailed, AuthApiError::Kind::MfaVerificationFailed},
+    {wire::kMfaChallengeExpired, AuthApiError::Kind::MfaChallengeExpired},
+    {wire::kMfaIpAddressMismatch, AuthApiError::Kind::MfaChallengeExpired},
+    {wire::kTooManyFactors, AuthApiError::Kind::TooManyFactors},
+    {wire::kInsufficientAal, AuthApiError::Kind::InsufficientAal},
+    {wire::kSingleIdentity, AuthApiError::Kind::SingleIdentityNotDeletable},
+    {wire::kManualLinkingDisabled, AuthApiError::Kind::ManualLinkingDisabled},
+    {wire::kEmailExists, AuthApiError::Kind::EmailExists},
+    {wire::kReauthenticationNeeded, AuthApiError::Kind::ReauthenticationNeeded},
+    {wire::kReauthenticationNotValid, AuthApiError::Kind::ReauthenticationInvalid},
+    {wire::kMfaFactorNotFound, AuthApiError::Kind::FactorNotFound},
+    {wire::kMfaFactorNameConflict, AuthApiError::Kind::FactorNameConflict},
+    {wire::kOverEmailSendRateLimit, AuthApiError::Kind::EmailRateLimited},
+}};
+
+} // namespace
+
 AuthApiError::Kind AuthApiError::kind() const
 {
     if (isKeyRefused())
         return Kind::KeyRefused;
-    return isSessionGone() ? Kind::SessionGone : Kind::Refused;
+    if (isSessionGone())
+        return Kind::SessionGone;
+    for (const auto &[code, kind] : kCodeKinds) {
+        if (m_errorCode == code)
+            return kind;
+    }
+    return Kind::Refused;
 }
 
 // The gateway's own 401s ("Invalid API key", "No API key found in

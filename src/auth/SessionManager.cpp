@@ -74,6 +74,32 @@ void SessionManager::adopt(const Session &session, bool isNew)
     else
         emit refreshed();
     emit sessionChanged();
+    setAssurance(AuthClient::assuranceLevel(session).current);
+}
+
+void SessionManager::setAssurance(AssuranceLevel level)
+{
+    if (std::exchange(d->assurance, level) != level)
+        emit assuranceChanged(level);
+}
+
+AssuranceLevel SessionManager::assuranceLevel() const
+{
+    return d->assurance;
+}
+
+AssuranceInfo SessionManager::assurance() const
+{
+    return d->session ? AuthClient::assuranceLevel(*d->session) : AssuranceInfo{};
+}
+
+QFuture<bool> SessionManager::adoptSession(const Session &session)
+{
+    if (!d->session || d->session->user.id != session.user.id)
+        return signIn(session);
+    // The same user's session, raised (verify) or renewed (email change):
+    // told like a refresh; answers in flight for the old tokens are dropped.
+    return replaceSession(session, false);
 }
 
 void SessionManager::markUnavailable(const QString &message)
@@ -140,11 +166,16 @@ QFuture<bool> SessionManager::signIn(const Session &session)
     // Replacing a session (a guest who linked Google gets a new one) is not
     // a sign-out: no signedOut, and whoever waits for a token gets the new
     // one. Answers still on their way for the old session are dropped.
+    d->persistent = true;
+    return replaceSession(session, true);
+}
+
+QFuture<bool> SessionManager::replaceSession(const Session &session, bool isNew)
+{
     ++d->generation;
     const std::optional<Completion<QString>> waiting = std::exchange(d->flight, std::nullopt);
-    d->persistent = true;
     QFuture<bool> stored = persist(session);
-    adopt(session, true);
+    adopt(session, isNew);
     if (waiting)
         waiting->succeed(session.accessToken);
     return stored;
@@ -335,6 +366,7 @@ QFuture<void> SessionManager::endSession(SignOutReason reason, const QString &er
         emit signedOut(reason, errorCode);
         emit sessionChanged();
     }
+    setAssurance(AssuranceLevel::None);
     return cleared;
 }
 

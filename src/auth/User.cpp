@@ -4,6 +4,8 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
+
 namespace exegia::auth {
 
 QStringList User::providers() const
@@ -22,6 +24,28 @@ QStringList User::providers() const
     return out;
 }
 
+bool User::hasVerifiedFactor() const
+{
+    return std::any_of(factors.cbegin(), factors.cend(),
+                       [](const Factor &f) { return f.status == FactorStatus::Verified; });
+}
+
+namespace {
+
+// Each element of `array` read by T::fromJson into `out`; stops at the
+// first one the reader refuses (the reader then holds why).
+template <typename T> void readList(detail::JsonReader &r, const QJsonArray &array, QList<T> &out)
+{
+    for (const QJsonValue &v : array) {
+        if (!r.ok())
+            break;
+        if (auto item = r.nested<T>(v))
+            out.append(std::move(*item));
+    }
+}
+
+} // namespace
+
 std::optional<User> User::fromJson(const QJsonValue &value, QString *error)
 {
     detail::JsonReader r(value, QStringLiteral("user"));
@@ -39,13 +63,10 @@ std::optional<User> User::fromJson(const QJsonValue &value, QString *error)
     user.appMetadata = r.object(QLatin1String("app_metadata"));
     user.userMetadata = r.object(QLatin1String("user_metadata"));
     user.isAnonymous = r.boolean(QLatin1String("is_anonymous"));
-    const QJsonArray identities = r.array(QLatin1String("identities"));
-    for (const QJsonValue &v : identities) {
-        if (!r.ok())
-            break;
-        if (auto identity = r.nested<Identity>(v))
-            user.identities.append(std::move(*identity));
-    }
+    user.newEmail = r.string(QLatin1String("new_email"));
+    user.emailChangeSentAt = r.time(QLatin1String("email_change_sent_at"));
+    readList(r, r.array(QLatin1String("identities")), user.identities);
+    readList(r, r.array(QLatin1String("factors")), user.factors);
     return r.result(std::move(user), error);
 }
 

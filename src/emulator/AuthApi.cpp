@@ -81,12 +81,22 @@ void AuthApi::registerRoutes(Server &server)
     auto bind = [this](Reply (AuthApi::*method)(const Request &)) {
         return [this, method](const Request &r) { return (this->*method)(r); };
     };
+    // A handler that reads a JSON object gets the parsed body; any other
+    // body is refused (bad_json) before the handler runs.
+    auto bindJson = [this](Reply (AuthApi::*method)(const Request &, const QJsonObject &)) {
+        return [this, method](const Request &r) {
+            auto parsed = jsonObjectBody(r);
+            if (auto *error = std::get_if<Reply>(&parsed))
+                return *error;
+            return (this->*method)(r, std::get<QJsonObject>(parsed));
+        };
+    };
     const QString base = u"/auth/v1"_s;
     server.route("GET", base + u"/health"_s, Access::ApiKey, bind(&AuthApi::health));
     server.route("GET", base + u"/settings"_s, Access::ApiKey, bind(&AuthApi::settings));
-    server.route("POST", base + u"/signup"_s, Access::ApiKey, bind(&AuthApi::signup));
-    server.route("POST", base + u"/otp"_s, Access::ApiKey, bind(&AuthApi::otp));
-    server.route("POST", base + u"/verify"_s, Access::Open, bind(&AuthApi::verify));
+    server.route("POST", base + u"/signup"_s, Access::ApiKey, bindJson(&AuthApi::signup));
+    server.route("POST", base + u"/otp"_s, Access::ApiKey, bindJson(&AuthApi::otp));
+    server.route("POST", base + u"/verify"_s, Access::Open, bindJson(&AuthApi::verify));
     server.route("GET", base + u"/verify"_s, Access::Open, bind(&AuthApi::verifyLink));
     server.route("POST", base + u"/token"_s, Access::ApiKey, bind(&AuthApi::token));
     server.route("GET", base + u"/user"_s, Access::ApiKey, bind(&AuthApi::user));
@@ -94,7 +104,7 @@ void AuthApi::registerRoutes(Server &server)
     server.route("PUT", base + u"/user"_s, Access::ApiKey, bind(&AuthApi::updateUser));
     server.route("GET", base + u"/reauthenticate"_s, Access::ApiKey,
                  bind(&AuthApi::reauthenticate));
-    server.route("POST", base + u"/resend"_s, Access::ApiKey, bind(&AuthApi::resend));
+    server.route("POST", base + u"/resend"_s, Access::ApiKey, bindJson(&AuthApi::resend));
     server.routePrefix("DELETE", base + u"/user/identities/"_s, Access::ApiKey,
                        bind(&AuthApi::unlinkIdentity));
     server.route("GET", base + u"/authorize"_s, Access::Open, bind(&AuthApi::authorize));
@@ -137,12 +147,8 @@ Reply AuthApi::settings(const Request &)
                                         {u"saml_enabled"_s, false}});
 }
 
-Reply AuthApi::signup(const Request &request)
+Reply AuthApi::signup(const Request &request, const QJsonObject &body)
 {
-    auto parsed = jsonObjectBody(request);
-    if (auto *error = std::get_if<Reply>(&parsed))
-        return *error;
-    const QJsonObject body = std::get<QJsonObject>(parsed);
     QString email, phone;
     if (!optionalString(body, u"email"_s, &email))
         return wrongType(request, u"email"_s);
@@ -160,17 +166,11 @@ Reply AuthApi::signup(const Request &request)
 
     Database::Transaction tx(m_backend.db());
     const QString userId = m_accounts.createAnonymousUser(data.toObject());
-    const QJsonObject session = m_sessions.start(userId, u"anonymous"_s);
-    tx.commit();
-    return Reply::json(200, session);
+    return sessionReply(tx, userId, u"anonymous"_s);
 }
 
-Reply AuthApi::otp(const Request &request)
+Reply AuthApi::otp(const Request &request, const QJsonObject &body)
 {
-    auto parsed = jsonObjectBody(request);
-    if (auto *error = std::get_if<Reply>(&parsed))
-        return *error;
-    const QJsonObject body = std::get<QJsonObject>(parsed);
     QString email;
     if (!optionalString(body, u"email"_s, &email))
         return wrongType(request, u"email"_s);
@@ -182,8 +182,7 @@ Reply AuthApi::otp(const Request &request)
         return authError(request, 400, u"validation_failed"_s,
                          u"An email address or phone number is required"_s);
     if (!isEmailAddress(email))
-        return authError(request, 400, u"validation_failed"_s,
-                         u"Unable to validate email address: invalid format"_s);
+        return invalidEmail(request, 400);
 
     Database::Transaction tx(m_backend.db());
     QString userId = m_accounts.userIdByEmail(email);
@@ -249,12 +248,8 @@ void AuthApi::mailCode(const Request &request, const QString &email, bool confir
     m_mailbox.deliver(email, subject, text, code);
 }
 
-Reply AuthApi::verify(const Request &request)
+Reply AuthApi::verify(const Request &request, const QJsonObject &body)
 {
-    auto parsed = jsonObjectBody(request);
-    if (auto *error = std::get_if<Reply>(&parsed))
-        return *error;
-    const QJsonObject body = std::get<QJsonObject>(parsed);
     QString type, email, token;
     if (!optionalString(body, u"type"_s, &type))
         return wrongType(request, u"type"_s);
@@ -269,8 +264,7 @@ Reply AuthApi::verify(const Request &request)
                          u"Verify requires a verification type"_s);
     email = email.trimmed().toLower();
     if (!isEmailAddress(email))
-        return authError(request, 422, u"validation_failed"_s,
-                         u"Unable to validate email address: invalid format"_s);
+        return invalidEmail(request, 422);
     if (token.trimmed().isEmpty())
         return authError(request, 400, u"validation_failed"_s, u"Verify requires a token"_s);
 
@@ -278,7 +272,7 @@ Reply AuthApi::verify(const Request &request)
     // tokens of the others (recovery, invite, email_change, sms...), so
     // they can only be wrong.
     if (type != u"email" && type != u"signup" && type != u"magiclink")
-        return authError(request, 403, u"otp_expired"_s, u"Token has expired or is invalid"_s);
+        return otpExpired(request);
     Database &db = m_backend.db();
     Database::Transaction tx(db);
     const auto row = db.row(u"SELECT * FROM one_time_codes WHERE email = ?"_s, {email});
@@ -288,10 +282,15 @@ Reply AuthApi::verify(const Request &request)
                        crypto::constantTimeEquals(codeHash(email, token.trimmed()),
                                                   (*row)[u"code_hash"_s].toByteArray());
     if (!valid)
-        return authError(request, 403, u"otp_expired"_s, u"Token has expired or is invalid"_s);
+        return otpExpired(request);
     db.exec(u"DELETE FROM one_time_codes WHERE email = ?"_s, {email});
     m_accounts.confirmEmail(userId);
-    const QJsonObject session = m_sessions.start(userId, u"otp"_s);
+    return sessionReply(tx, userId, u"otp"_s);
+}
+
+Reply AuthApi::sessionReply(Database::Transaction &tx, const QString &userId, const QString &method)
+{
+    const QJsonObject session = m_sessions.start(userId, method);
     tx.commit();
     return Reply::json(200, session);
 }
@@ -336,4 +335,3 @@ Reply AuthApi::adminUser(const Request &request)
 }
 
 } // namespace exegia::emulator
-

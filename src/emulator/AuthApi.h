@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Database.h"
 #include "Http.h"
 
 #include <QJsonObject>
@@ -35,14 +36,17 @@ private:
     // AuthApi.cpp
     Reply health(const Request &request);
     Reply settings(const Request &request);
-    Reply signup(const Request &request);
-    Reply otp(const Request &request);
+    Reply signup(const Request &request, const QJsonObject &body);
+    Reply otp(const Request &request, const QJsonObject &body);
     std::optional<Reply> emailCooldown(const Request &request, const QString &email);
     void mailCode(const Request &request, const QString &email, bool confirmed);
-    Reply verify(const Request &request);
+    Reply verify(const Request &request, const QJsonObject &body);
     Reply user(const Request &request);
     Reply logout(const Request &request);
     Reply adminUser(const Request &request);
+    // Starts a session for `userId` signed in by `method`, commits `tx` and
+    // answers with the session.
+    Reply sessionReply(Database::Transaction &tx, const QString &userId, const QString &method);
 
     // AuthApiToken.cpp
     Reply token(const Request &request);
@@ -73,7 +77,7 @@ private:
     Reply reauthenticate(const Request &request);
     std::optional<Reply> checkNonce(const Request &request, const QString &userId,
                                     const QString &nonce);
-    Reply resend(const Request &request);
+    Reply resend(const Request &request, const QJsonObject &body);
     Reply unlinkIdentity(const Request &request);
 
     Backend &m_backend;

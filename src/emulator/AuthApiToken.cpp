@@ -47,8 +47,7 @@ Reply AuthApi::idTokenGrant(const Request &request, const QJsonObject &body)
         !optionalString(body, u"id_token"_s, &idToken) ||
         !optionalString(body, u"access_token"_s, &accessToken) ||
         !optionalString(body, u"nonce"_s, &nonce))
-        return authError(request, 400, u"bad_json"_s,
-                         u"Could not parse request body as JSON: a field has the wrong type"_s);
+        return wrongFieldType(request);
     const QJsonValue link = body.value(u"link_identity");
     if (!link.isUndefined() && !link.isNull() && !link.isBool())
         return authError(
@@ -81,9 +80,7 @@ Reply AuthApi::idTokenGrant(const Request &request, const QJsonObject &body)
     } else {
         userId = m_accounts.signInWithIdentity(identity);
     }
-    const QJsonObject session = m_sessions.start(userId, u"oauth"_s);
-    tx.commit();
-    return Reply::json(200, session);
+    return sessionReply(tx, userId, u"oauth"_s);
 }
 
 // The ID token must be bound to this request: the nonce rule (both absent,
@@ -133,8 +130,7 @@ Reply AuthApi::pkceGrant(const Request &request, const QJsonObject &body)
     QString authCode, verifier;
     if (!optionalString(body, u"auth_code"_s, &authCode) ||
         !optionalString(body, u"code_verifier"_s, &verifier))
-        return authError(request, 400, u"bad_json"_s,
-                         u"Could not parse request body as JSON: a field has the wrong type"_s);
+        return wrongFieldType(request);
     if (authCode.isEmpty() || verifier.isEmpty())
         return authError(
             request, 400, u"validation_failed"_s,
@@ -163,9 +159,7 @@ Reply AuthApi::pkceGrant(const Request &request, const QJsonObject &body)
     db.exec(u"DELETE FROM flow_states WHERE id = ?"_s, {(*flow)[u"id"_s]});
     if (!m_accounts.user(userId))
         return authError(request, 404, u"user_not_found"_s, u"User not found"_s);
-    const QJsonObject session = m_sessions.start(userId, u"oauth"_s);
-    tx.commit();
-    return Reply::json(200, session);
+    return sessionReply(tx, userId, u"oauth"_s);
 }
 
 } // namespace exegia::emulator

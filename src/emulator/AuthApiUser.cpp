@@ -77,12 +77,10 @@ Reply AuthApi::updateUser(const Request &request)
     const QJsonValue data = body.value(u"data");
     if (!optionalString(body, u"email"_s, &email) || !optionalString(body, u"nonce"_s, &nonce) ||
         (!data.isUndefined() && !data.isNull() && !data.isObject()))
-        return authError(request, 400, u"bad_json"_s,
-                         u"Could not parse request body as JSON: a field has the wrong type"_s);
+        return wrongFieldType(request);
     email = email.trimmed().toLower();
     if (!email.isEmpty() && !validEmail(email))
-        return authError(request, 400, u"validation_failed"_s,
-                         u"Unable to validate email address: invalid format"_s);
+        return invalidEmail(request, 400);
     if (body.contains(u"app_metadata"))
         return authError(request, 403, u"not_admin"_s,
                          u"Updating app_metadata requires admin privileges"_s);
@@ -145,8 +143,7 @@ std::optional<Reply> AuthApi::sendEmailChange(const Request &request, const QStr
 Reply AuthApi::verifyEmailChange(const Request &request, const QString &email, const QString &token)
 {
     if (!validEmail(email))
-        return authError(request, 422, u"validation_failed"_s,
-                         u"Unable to validate email address: invalid format"_s);
+        return invalidEmail(request, 422);
     if (token.isEmpty())
         return authError(request, 400, u"validation_failed"_s, u"Verify requires a token"_s);
     Database &db = m_backend.db();
@@ -154,7 +151,7 @@ Reply AuthApi::verifyEmailChange(const Request &request, const QString &email, c
     const auto row = db.row(u"SELECT * FROM email_changes WHERE new_email = ? AND code_hash = ?"_s,
                             {email, hashFor(email, token)});
     if (!row || (*row)[u"sent_at"_s].toLongLong() + m_backend.config().otpExp < Backend::now())
-        return authError(request, 403, u"otp_expired"_s, u"Token has expired or is invalid"_s);
+        return otpExpired(request);
     const QString userId = (*row)[u"user_id"_s].toString();
     const QString owner = m_accounts.userIdByEmail(email);
     if (!owner.isEmpty() && owner != userId)
@@ -162,9 +159,7 @@ Reply AuthApi::verifyEmailChange(const Request &request, const QString &email, c
                          u"A user with this email address has already been registered"_s);
     db.exec(u"DELETE FROM email_changes WHERE user_id = ?"_s, {userId});
     m_accounts.changeEmail(userId, email);
-    const QJsonObject session = m_sessions.start(userId, u"otp"_s);
-    tx.commit();
-    return Reply::json(200, session);
+    return sessionReply(tx, userId, u"otp"_s);
 }
 
 Reply AuthApi::reauthenticate(const Request &request)
@@ -222,17 +217,12 @@ std::optional<Reply> AuthApi::checkNonce(const Request &request, const QString &
     return std::nullopt;
 }
 
-Reply AuthApi::resend(const Request &request)
+Reply AuthApi::resend(const Request &request, const QJsonObject &body)
 {
-    auto parsed = jsonObjectBody(request);
-    if (auto *error = std::get_if<Reply>(&parsed))
-        return *error;
-    const QJsonObject body = std::get<QJsonObject>(parsed);
     QString type, email, phone;
     if (!optionalString(body, u"type"_s, &type) || !optionalString(body, u"email"_s, &email) ||
         !optionalString(body, u"phone"_s, &phone))
-        return authError(request, 400, u"bad_json"_s,
-                         u"Could not parse request body as JSON: a field has the wrong type"_s);
+        return wrongFieldType(request);
     if (type != u"signup" && type != u"email_change" && type != u"sms" && type != u"phone_change")
         return authError(request, 400, u"validation_failed"_s,
                          u"Missing one of these types: signup, email_change, sms, phone_change"_s);
@@ -245,8 +235,7 @@ Reply AuthApi::resend(const Request &request)
                          type == u"signup" ? u"Type provided requires an email address"_s
                                            : u"Missing email address or phone number"_s);
     if (!validEmail(email))
-        return authError(request, 400, u"validation_failed"_s,
-                         u"Unable to validate email address: invalid format"_s);
+        return invalidEmail(request, 400);
 
     Database &db = m_backend.db();
     Database::Transaction tx(db);

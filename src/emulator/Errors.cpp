@@ -21,6 +21,23 @@ Reply authError(const Request &request, int status, const QString &code, const Q
     return reply;
 }
 
+Reply otpExpired(const Request &request)
+{
+    return authError(request, 403, u"otp_expired"_s, u"Token has expired or is invalid"_s);
+}
+
+Reply wrongFieldType(const Request &request)
+{
+    return authError(request, 400, u"bad_json"_s,
+                     u"Could not parse request body as JSON: a field has the wrong type"_s);
+}
+
+Reply invalidEmail(const Request &request, int status)
+{
+    return authError(request, status, u"validation_failed"_s,
+                     u"Unable to validate email address: invalid format"_s);
+}
+
 Reply gatewayError(int status, const QString &message)
 {
     Reply reply = Reply::json(status, QJsonObject{{u"message"_s, message}});

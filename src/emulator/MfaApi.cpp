@@ -121,8 +121,7 @@ Reply MfaApi::enroll(const Request &request)
     if (!optionalString(body, u"factor_type"_s, &factorType) ||
         !optionalString(body, u"friendly_name"_s, &friendlyName) ||
         !optionalString(body, u"issuer"_s, &issuer))
-        return authError(request, 400, u"bad_json"_s,
-                         u"Could not parse request body as JSON: a field has the wrong type"_s);
+        return wrongFieldType(request);
     if (factorType == u"phone" || factorType == u"webauthn")
         return authError(request, 422, u"mfa_%1_enroll_not_enabled"_s.arg(factorType),
                          u"MFA enroll is disabled for %1"_s.arg(
@@ -132,6 +131,8 @@ Reply MfaApi::enroll(const Request &request)
                          u"factor_type needs to be totp, phone, or webauthn"_s);
     if (issuer.isEmpty())
         issuer = defaultIssuer();
+    if (friendlyName.isNull()) // no name is GoTrue's "", not SQL NULL (the column is NOT NULL)
+        friendlyName = u""_s;
 
     const Caller &who = std::get<Caller>(caller);
     Database &db = m_backend.db();

@@ -50,8 +50,7 @@ Reply MfaApi::verify(const Request &request, const Caller &caller, const QVarian
     if (!optionalString(body, u"challenge_id"_s, &challengeId) ||
         !optionalString(body, u"code"_s, &code) ||
         (!challengeId.isEmpty() && !crypto::isUuid(challengeId)))
-        return authError(request, 400, u"bad_json"_s,
-                         u"Could not parse request body as JSON: a field has the wrong type"_s);
+        return wrongFieldType(request);
     if (code.isEmpty())
         return authError(request, 400, u"validation_failed"_s, u"Code needs to be non-empty"_s);
 

@@ -10,6 +10,7 @@
 #include <QHttpServerResponder>
 #include <QHttpServerResponse>
 #include <QJsonDocument>
+#include <QMetaEnum>
 #include <QTcpSocket>
 
 using namespace Qt::StringLiterals;
@@ -20,30 +21,12 @@ namespace {
 
 constexpr qsizetype kMaxBody = qsizetype(1024) * 1024;
 
+// "GET", "POST", ...: Qt's own enumerator name in capitals ("UNKNOWN" for
+// a method QHttpServer does not know).
 QByteArray methodName(QHttpServerRequest::Method method)
 {
-    switch (method) {
-    case QHttpServerRequest::Method::Get:
-        return "GET";
-    case QHttpServerRequest::Method::Put:
-        return "PUT";
-    case QHttpServerRequest::Method::Delete:
-        return "DELETE";
-    case QHttpServerRequest::Method::Post:
-        return "POST";
-    case QHttpServerRequest::Method::Head:
-        return "HEAD";
-    case QHttpServerRequest::Method::Options:
-        return "OPTIONS";
-    case QHttpServerRequest::Method::Patch:
-        return "PATCH";
-    case QHttpServerRequest::Method::Connect:
-        return "CONNECT";
-    case QHttpServerRequest::Method::Trace:
-        return "TRACE";
-    default:
-        return "UNKNOWN";
-    }
+    const char *name = QMetaEnum::fromType<QHttpServerRequest::Method>().valueToKey(int(method));
+    return name ? QByteArray(name).toUpper() : QByteArrayLiteral("UNKNOWN");
 }
 
 Request toRequest(const QHttpServerRequest &in)

@@ -17,6 +17,7 @@
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+
 #include <gtest/gtest.h>
 
 using namespace exegia::signin;
@@ -75,6 +76,28 @@ TEST(ErrorText, EveryAuthCodeBecomesASentence)
         const QString text = ErrorText::forAuthCode(code, 400, std::nullopt);
         EXPECT_TRUE(looksLikeASentence(text)) << code.toStdString() << ": " << text.toStdString();
     }
+}
+
+TEST(ErrorText, EveryMfaAndAccountKindBecomesItsOwnSentence)
+{
+    const QStringList codes{"mfa_verification_failed",       "mfa_challenge_expired",
+                            "too_many_enrolled_mfa_factors", "insufficient_aal",
+                            "single_identity_not_deletable", "email_exists",
+                            "reauthentication_needed",       "reauthentication_not_valid",
+                            "mfa_factor_not_found",          "mfa_factor_name_conflict"};
+    QSet<QString> texts;
+    for (const QString &code : codes) {
+        const ErrorInfo info = ErrorText::describe(exegia::auth::AuthApiError(422, code, "m"));
+        EXPECT_TRUE(looksLikeASentence(info.text)) << code.toStdString();
+        EXPECT_EQ(info.code, code);
+        texts.insert(info.text);
+    }
+    EXPECT_EQ(texts.size(), codes.size()) << "each kind is worded differently";
+    // The email cooldown keeps its sentence, with the wait.
+    const ErrorInfo limited =
+        ErrorText::describe(exegia::auth::AuthApiError(429, "over_email_send_rate_limit", "m", 42));
+    EXPECT_TRUE(limited.text.contains(u"42")) << limited.text.toStdString();
+    EXPECT_EQ(limited.retryAfterSeconds, 42);
 }
 
 TEST(ErrorText, RateLimitNamesTheWait)

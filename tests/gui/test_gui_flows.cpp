@@ -35,6 +35,9 @@ TEST_F(GuiTest, NewEmailRegistersAndOpensTheAccount)
     ASSERT_TRUE(waitForPage<RegisterPage>()) << model()->codeError().toStdString();
     auto *name = edit<RegisterPage>("displayNameEdit");
     EXPECT_EQ(name->text(), email.section(u'@', 0, 0)); // prefilled from the address
+    // The cursor starts on the name with all of it selected: typing replaces it.
+    EXPECT_TRUE(guitest::waitFor([&] { return window->focusWidget() == name; }, 3000));
+    EXPECT_EQ(name->selectedText().toStdString(), name->text().toStdString());
     typeInto(name, QStringLiteral("Grace Hopper"));
     click(button<RegisterPage>("createButton"));
     ASSERT_TRUE(waitForPage<AccountPage>()) << model()->registerError().toStdString();

@@ -20,6 +20,8 @@ BrowserPage::BrowserPage(AuthModel *authModel, QWidget *parent)
     connect(m_ui->reopenButton, &QPushButton::clicked, model(),
             [this] { model()->reopenBrowser(); });
     connect(m_ui->copyButton, &QPushButton::clicked, this, &BrowserPage::copyLink);
+    // Esc cancels, as in any dialog that waits for something.
+    setWayBack(AuthModel::State::WaitingForBrowser, &AuthModel::cancelBrowser);
 
     refreshOn({&AuthModel::stateChanged, &AuthModel::browserChanged});
     refresh();
@@ -33,12 +35,6 @@ void BrowserPage::focusFirstField()
         m_ui->copyButton->setFocus(Qt::OtherFocusReason);
     else
         m_ui->cancelButton->setFocus(Qt::OtherFocusReason);
-}
-
-bool BrowserPage::escape()
-{
-    // Esc cancels, as in any dialog that waits for something.
-    return goBackIn(AuthModel::State::WaitingForBrowser, &AuthModel::cancelBrowser);
 }
 
 void BrowserPage::copyLink()

@@ -22,7 +22,6 @@ public:
 
 private:
     void refresh() override;
-    bool escape() override;
     void copyLink();
     QString explanation() const;
 

@@ -20,23 +20,14 @@ CodePage::CodePage(AuthModel *authModel, QWidget *parent)
     connect(m_ui->resendButton, &QPushButton::clicked, model(), &AuthModel::resendCode);
     clearErrorOnEdit(m_ui->codeEdit, AuthModel::Field::Code);
     connect(m_ui->anotherEmailButton, &QPushButton::clicked, model(), &AuthModel::useAnotherEmail);
+    setFirstField(m_ui->codeEdit, FirstField::SelectText);
+    // Esc goes back, the way "Use another email" does.
+    setWayBack(AuthModel::State::AwaitingCode, &AuthModel::useAnotherEmail);
 
     refreshOn({&AuthModel::stateChanged, &AuthModel::errorsChanged, &AuthModel::emailChanged,
                &AuthModel::noticeChanged});
     connect(model(), &AuthModel::resendCooldownChanged, this, &CodePage::refreshCooldown);
     refresh();
-}
-
-void CodePage::focusFirstField()
-{
-    m_ui->codeEdit->setFocus(Qt::OtherFocusReason);
-    m_ui->codeEdit->selectAll();
-}
-
-bool CodePage::escape()
-{
-    // Esc goes back, the way "Use another email" does.
-    return goBackIn(AuthModel::State::AwaitingCode, &AuthModel::useAnotherEmail);
 }
 
 void CodePage::refresh()

@@ -16,11 +16,8 @@ class CodePage : public FormPage<Ui::CodePage, AuthModel::Page::Code>
 public:
     explicit CodePage(AuthModel *model, QWidget *parent = nullptr);
 
-    void focusFirstField() override;
-
 private:
     void refresh() override;
-    bool escape() override;
     void refreshCooldown();
 };
 

@@ -20,11 +20,32 @@ void Page::refreshOn(std::initializer_list<ModelSignal> modelSignals)
         connect(m_model, signal, this, &Page::refresh);
 }
 
-bool Page::goBackIn(AuthModel::State state, ModelAction back)
+void Page::setFirstField(QLineEdit *field, FirstField how)
 {
-    if (m_model->state() != state)
+    m_firstField = field;
+    m_firstFieldHow = how;
+}
+
+void Page::focusFirstField()
+{
+    if (!m_firstField)
+        return;
+    m_firstField->setFocus(Qt::OtherFocusReason);
+    if (m_firstFieldHow == FirstField::SelectText)
+        m_firstField->selectAll();
+}
+
+void Page::setWayBack(AuthModel::State state, ModelAction back)
+{
+    m_wayBackState = state;
+    m_wayBack = back;
+}
+
+bool Page::goBack()
+{
+    if (!m_wayBack || m_model->state() != m_wayBackState)
         return false;
-    (m_model->*back)();
+    (m_model->*m_wayBack)();
     return true;
 }
 
@@ -53,7 +74,7 @@ void Page::changeEvent(QEvent *event)
 void Page::keyPressEvent(QKeyEvent *event)
 {
     // Keys the focused control does not use arrive here.
-    if (event->key() == Qt::Key_Escape && escape())
+    if (event->key() == Qt::Key_Escape && goBack())
         return;
     QWidget::keyPressEvent(event);
 }

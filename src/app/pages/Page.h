@@ -15,7 +15,9 @@ namespace exegia::signin {
 // page base class): the model they show, the model page they stand for,
 // where the cursor starts, re-reading the model on its signals and on a
 // language change, redrawing tinted marks on a palette change, and Esc as
-// the screen's "back" action. MainWindow handles every page the same way.
+// the screen's "back" action. What differs between pages (the first field,
+// the way back, the signals to follow) each page gives in its constructor.
+// MainWindow handles every page the same way.
 class Page : public QWidget
 {
     Q_OBJECT
@@ -24,8 +26,9 @@ public:
 
     // The model page this screen shows (MainWindow picks the screen by it).
     virtual AuthModel::Page modelPage() const = 0;
-    // Puts the cursor where a person starts (called when the page is shown).
-    virtual void focusFirstField() = 0;
+    // Puts the cursor where a person starts (called when the page is shown):
+    // on the field given to setFirstField(), unless the page decides itself.
+    virtual void focusFirstField();
 
     // The Exegia mark at the top of a page.
     static void showHeaderMark(QLabel *label);
@@ -39,13 +42,17 @@ protected:
     virtual void retranslate() = 0;
     // Redraws marks tinted with the palette's colours.
     virtual void applyMarks() {}
-    // Esc: the page's way back; false lets the key travel on.
-    virtual bool escape() { return false; }
 
-    // An escape() body: runs `back` when the model is in `state` (the one
-    // state in which the page's way back is open) and says whether it did.
+    // Where focusFirstField() puts the cursor; SelectText selects what the
+    // field holds, so that typing replaces it.
+    enum class FirstField { KeepText, SelectText };
+    void setFirstField(QLineEdit *field, FirstField how = FirstField::KeepText);
+
+    // Esc, the page's way back: runs `back` when the model is in `state`
+    // (the one state in which the way back is open). Without it, or in
+    // another state, the key travels on.
     using ModelAction = void (AuthModel::*)();
-    bool goBackIn(AuthModel::State state, ModelAction back);
+    void setWayBack(AuthModel::State state, ModelAction back);
 
     // Typing in `edit` clears the model's error for `field`.
     void clearErrorOnEdit(QLineEdit *edit, AuthModel::Field field);
@@ -57,7 +64,13 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
+    bool goBack();
+
     AuthModel *m_model;
+    QLineEdit *m_firstField = nullptr;
+    FirstField m_firstFieldHow = FirstField::KeepText;
+    AuthModel::State m_wayBackState = AuthModel::State::SignedOut;
+    ModelAction m_wayBack = nullptr;
 };
 
 } // namespace exegia::signin

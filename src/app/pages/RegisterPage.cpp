@@ -24,20 +24,11 @@ RegisterPage::RegisterPage(AuthModel *authModel, QWidget *parent)
     Accessibility::showLengthLimit(m_ui->displayNameEdit, m_ui->displayNameErrorLabel);
     clearErrorOnEdit(m_ui->displayNameEdit, AuthModel::Field::DisplayName);
     clearErrorOnEdit(m_ui->avatarUrlEdit, AuthModel::Field::AvatarUrl);
+    setFirstField(m_ui->displayNameEdit, FirstField::SelectText);
+    setWayBack(AuthModel::State::NeedsSignUp, &AuthModel::cancelSignUp);
 
     refreshOn({&AuthModel::stateChanged, &AuthModel::errorsChanged, &AuthModel::userChanged});
     refresh();
-}
-
-void RegisterPage::focusFirstField()
-{
-    m_ui->displayNameEdit->setFocus(Qt::OtherFocusReason);
-    m_ui->displayNameEdit->selectAll();
-}
-
-bool RegisterPage::escape()
-{
-    return goBackIn(AuthModel::State::NeedsSignUp, &AuthModel::cancelSignUp);
 }
 
 void RegisterPage::prefill()

@@ -16,11 +16,8 @@ class RegisterPage : public FormPage<Ui::RegisterPage, AuthModel::Page::Register
 public:
     explicit RegisterPage(AuthModel *model, QWidget *parent = nullptr);
 
-    void focusFirstField() override;
-
 private:
     void refresh() override;
-    bool escape() override;
     void prefill();
 
     QString m_prefilledFor; // the user id the fields were prefilled for

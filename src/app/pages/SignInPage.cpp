@@ -12,18 +12,18 @@ SignInPage::SignInPage(AuthModel *authModel, QWidget *parent)
     : FormPage(authModel, parent)
 {
     applyMarks();
-    m_ui->googleButton->setIconSize({18, 18});
-    m_ui->appleButton->setIconSize({18, 18});
-
-    connect(m_ui->googleButton, &QPushButton::clicked, model(),
-            [this] { model()->signInWithProvider(QStringLiteral("google")); });
-    connect(m_ui->appleButton, &QPushButton::clicked, model(),
-            [this] { model()->signInWithProvider(QStringLiteral("apple")); });
+    for (auto [button, provider] :
+         {std::pair{m_ui->googleButton, "google"}, {m_ui->appleButton, "apple"}}) {
+        button->setIconSize({18, 18});
+        connect(button, &QPushButton::clicked, model(),
+                [this, provider] { model()->signInWithProvider(QLatin1String(provider)); });
+    }
     auto send = [this] { model()->requestCode(m_ui->emailEdit->text()); };
     connect(m_ui->sendCodeButton, &QPushButton::clicked, model(), send);
     Accessibility::setDefaultButton(m_ui->sendCodeButton, {m_ui->emailEdit});
     connect(m_ui->guestButton, &QPushButton::clicked, model(), &AuthModel::continueAsGuest);
     clearErrorOnEdit(m_ui->emailEdit, AuthModel::Field::Email);
+    setFirstField(m_ui->emailEdit);
 
     for (auto [button, method] : {std::pair{m_ui->googleButton, "google"},
                                   {m_ui->appleButton, "apple"},
@@ -44,11 +44,6 @@ void SignInPage::applyMarks()
     m_ui->googleButton->setIcon(PageStyle::mark(QStringLiteral(":/icons/google-mark.svg")));
     m_ui->appleButton->setIcon(PageStyle::mark(QStringLiteral(":/icons/apple-mark.svg"),
                                                palette().color(QPalette::ButtonText)));
-}
-
-void SignInPage::focusFirstField()
-{
-    m_ui->emailEdit->setFocus(Qt::OtherFocusReason);
 }
 
 void SignInPage::rememberMethod()

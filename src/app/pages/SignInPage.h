@@ -17,8 +17,6 @@ class SignInPage : public FormPage<Ui::SignInPage, AuthModel::Page::SignIn>
 public:
     explicit SignInPage(AuthModel *model, QWidget *parent = nullptr);
 
-    void focusFirstField() override;
-
 private:
     void refresh() override;
     void applyMarks() override;

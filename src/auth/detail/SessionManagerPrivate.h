@@ -96,6 +96,8 @@ struct SessionManager::Private
     int failures = 0;
     QElapsedTimer sinceFailure;
     bool persistent = true;
+    // The current session's aal, to emit assuranceChanged only on a change.
+    AssuranceLevel assurance = AssuranceLevel::None;
     std::optional<detail::Completion<RestoreResult>> restoring;
 
     qint64 marginMs() const

@@ -24,6 +24,19 @@ inline constexpr QLatin1StringView kIdentitiesAuthorize{"/auth/v1/user/identitie
 inline constexpr QLatin1StringView kUsersTable{"/rest/v1/users"};
 // The project's public JWT signing keys (getClaims).
 inline constexpr QLatin1StringView kJwks{"/auth/v1/.well-known/jwks.json"};
+// Two-step verification and account changes (docs/wire.md).
+inline constexpr QLatin1StringView kFactors{"/auth/v1/factors"}; // + /{id}[/challenge|/verify]
+inline constexpr QLatin1StringView kChallenge{"/challenge"};
+inline constexpr QLatin1StringView kVerifySuffix{"/verify"};
+inline constexpr QLatin1StringView kUserIdentities{"/auth/v1/user/identities"}; // + /{id}
+inline constexpr QLatin1StringView kReauthenticate{"/auth/v1/reauthenticate"};
+inline constexpr QLatin1StringView kResend{"/auth/v1/resend"};
+inline constexpr QLatin1StringView kFactorTypeTotp{"totp"};
+inline constexpr QLatin1StringView kFactorTypePhone{"phone"};
+inline constexpr QLatin1StringView kFactorTypeWebAuthn{"webauthn"};
+inline constexpr QLatin1StringView kFactorVerified{"verified"};
+inline constexpr QLatin1StringView kOtpTypeEmailChange{"email_change"};
+inline constexpr QLatin1StringView kOtpTypeSignup{"signup"};
 
 // Query parameters and grant types.
 inline constexpr QLatin1StringView kGrantType{"grant_type"};
@@ -50,6 +63,22 @@ inline constexpr char kHeaderCacheControl[] = "Cache-Control";
 inline constexpr QLatin1StringView kUserNotFound{"user_not_found"};
 inline constexpr QLatin1StringView kSessionNotFound{"session_not_found"};
 inline constexpr QLatin1StringView kIdentityAlreadyExists{"identity_already_exists"};
+
+// Codes with their own AuthApiError::Kind (Errors.cpp maps them).
+inline constexpr QLatin1StringView kMfaVerificationFailed{"mfa_verification_failed"};
+inline constexpr QLatin1StringView kMfaChallengeExpired{"mfa_challenge_expired"};
+// GoTrue's answer to a challenge that was already verified.
+inline constexpr QLatin1StringView kMfaIpAddressMismatch{"mfa_ip_address_mismatch"};
+inline constexpr QLatin1StringView kTooManyFactors{"too_many_enrolled_mfa_factors"};
+inline constexpr QLatin1StringView kInsufficientAal{"insufficient_aal"};
+inline constexpr QLatin1StringView kSingleIdentity{"single_identity_not_deletable"};
+inline constexpr QLatin1StringView kManualLinkingDisabled{"manual_linking_disabled"};
+inline constexpr QLatin1StringView kEmailExists{"email_exists"};
+inline constexpr QLatin1StringView kReauthenticationNeeded{"reauthentication_needed"};
+inline constexpr QLatin1StringView kReauthenticationNotValid{"reauthentication_not_valid"};
+inline constexpr QLatin1StringView kMfaFactorNotFound{"mfa_factor_not_found"};
+inline constexpr QLatin1StringView kMfaFactorNameConflict{"mfa_factor_name_conflict"};
+inline constexpr QLatin1StringView kOverEmailSendRateLimit{"over_email_send_rate_limit"};
 
 // The session is over for good: the refresh token or session was revoked,
 // spent or expired, or the user is gone. The one list the library and the

@@ -2,11 +2,15 @@
 
 #include "RecordingServer.h"
 
+#include <QDeadlineTimer>
 #include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QThread>
 #include <QUrlQuery>
 #include <QUuid>
+
+#include <algorithm>
 
 namespace exegia::test {
 
@@ -86,6 +90,13 @@ QString AuthFixture::mailedCode(const QString &email)
     url.setQuery(q);
     const HttpResponse messages = http.get(url, serviceHeaders());
     return messages.jsonArray().first().toObject().value(u"code").toString();
+}
+
+void AuthFixture::letServerClockPass(int ms)
+{
+    const QDeadlineTimer deadline(ms);
+    while (!deadline.hasExpired())
+        QThread::msleep(std::min<qint64>(50, deadline.remainingTime()));
 }
 
 int AuthFixture::deleteUser(const QString &userId)

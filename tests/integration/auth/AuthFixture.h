@@ -50,6 +50,10 @@ protected:
     using Intercept = std::function<bool(const RecordedRequest &, RecordingServer &)>;
     void proxyToEmulator(RecordingServer &proxy, Intercept intercept = {});
 
+    // Lets real time pass, only for a server-side clock rule (a 1 s cooldown
+    // or lifetime counted in whole seconds), never to wait for our code.
+    static void letServerClockPass(int ms);
+
     Headers serviceHeaders() const;
     static QString uniqueEmail(const QString &tag);
 

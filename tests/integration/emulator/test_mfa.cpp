@@ -3,29 +3,13 @@
 // computed here with liboath, independently of the emulator's own TOTP.
 #include "EmulatorFixture.h"
 
-#include <liboath/oath.h>
+#include "TestTotp.h"
 
 #include <QRegularExpression>
 
 using namespace exegia::test;
 
 namespace {
-
-// The TOTP code for now + `steps` * 30 s, from the base32 secret.
-QString totpCode(const QString &secret, int steps = 0)
-{
-    oath_init();
-    const QByteArray b32 = secret.toLatin1();
-    char *key = nullptr;
-    size_t keyLen = 0;
-    if (oath_base32_decode(b32.constData(), size_t(b32.size()), &key, &keyLen) != OATH_OK)
-        return {};
-    char otp[7] = {};
-    const time_t when = time_t(nowSecs() + 30 * steps);
-    const int rc = oath_totp_generate(key, keyLen, when, 30, 0, 6, otp);
-    free(key);
-    return rc == OATH_OK ? QString::fromLatin1(otp) : QString();
-}
 
 struct Factor
 {

@@ -4,6 +4,7 @@
 #include <exegia/auth/AuthResults.h>
 #include <exegia/auth/Claims.h>
 #include <exegia/auth/ClientConfig.h>
+#include <exegia/auth/Mfa.h>
 #include <exegia/auth/Transport.h>
 
 #include <QFuture>
@@ -142,10 +143,75 @@ public:
     // "Google", "Apple", "email", or the provider id itself.
     static QString providerDisplayName(const QString &provider);
 
+    // --- Two-step verification (AuthClientMfa.cpp; docs/wire.md) ----------
+    // Every call takes the user's own access token.
+
+    // POST /factors (factor_type totp). The factor starts unverified: it
+    // counts only after challengeFactor + verifyFactor with a code from the
+    // authenticator app. Beside a verified factor it needs an aal2 session.
+    QFuture<TotpEnrollment> enrollTotp(const QString &accessToken,
+                                       const TotpEnrollOptions &options = {});
+    // POST /factors/{id}/challenge.
+    QFuture<MfaChallenge> challengeFactor(const QString &accessToken, const QString &factorId);
+    // POST /factors/{id}/verify: the same session raised to aal2, with a new
+    // refresh token (hand it to SessionManager::adoptSession). A wrong or
+    // already used code: AuthApiError Kind::MfaVerificationFailed.
+    QFuture<Session> verifyFactor(const QString &accessToken, const QString &factorId,
+                                  const QString &challengeId, const QString &code);
+    // challengeFactor then verifyFactor. 2 requests.
+    QFuture<Session> challengeAndVerify(const QString &accessToken, const QString &factorId,
+                                        const QString &code);
+    // DELETE /factors/{id}. A verified factor needs an aal2 session
+    // (Kind::InsufficientAal at aal1); the sessions it raised fall to aal1.
+    QFuture<void> unenrollFactor(const QString &accessToken, const QString &factorId);
+    // GET /user: the user's factors, verified or not.
+    QFuture<QList<Factor>> listFactors(const QString &accessToken);
+    // No request: the session's access token's own aal/amr claims (not
+    // verified here: the token came from the server with the session) and
+    // session.user's factors. next is aal2 when a verified factor exists.
+    static AssuranceInfo assuranceLevel(const Session &session);
+
+    // --- Identities and email (AuthClientAccount.cpp; docs/wire.md) -------
+
+    // GET /user: the identities linked to the token's user.
+    QFuture<QList<Identity>> listIdentities(const QString &accessToken);
+    // DELETE /user/identities/{identityId} (Identity::identityId). The server
+    // rules: the last identity cannot be removed
+    // (Kind::SingleIdentityNotDeletable), nor any with linking turned off
+    // (Kind::ManualLinkingDisabled). Get a fresh session afterwards
+    // (SessionManager::refresh) for the token's amr and app_metadata.
+    QFuture<void> unlinkIdentity(const QString &accessToken, const QString &identityId);
+    // PUT /user {email}: a code goes to the new address; the user comes back
+    // with newEmail set. Same address as now: no change and no code (the
+    // server sends no error), so newEmail comes back empty. Taken:
+    // Kind::EmailExists; cooldown: Kind::EmailRateLimited; a user with a
+    // verified factor at aal1: Kind::InsufficientAal. `nonce`: a code from
+    // reauthenticate(), for servers that ask for one.
+    QFuture<User> requestEmailChange(const QString &accessToken, const QString &newEmail,
+                                     const QString &nonce = {});
+    // POST /verify {type email_change, email: the new address, token}: a new
+    // session whose user has the new address (adopt it).
+    QFuture<Session> verifyEmailChange(const QString &newEmail, const QString &code);
+    // GET /reauthenticate: a code by email to the user's current address.
+    QFuture<void> reauthenticate(const QString &accessToken);
+    // POST /resend: the sign-up code again (`email` unconfirmed), or the
+    // pending email change's code (`email`: the current address). The
+    // server answers alike whether or not anything was sent; within the
+    // cooldown Kind::EmailRateLimited with retryAfterSeconds().
+    QFuture<void> resend(ResendType type, const QString &email);
+
 private:
     QFuture<HttpReply> post(QLatin1StringView path, const QUrlQuery &query, const QJsonObject &body,
                             const QString &bearer = {});
     QFuture<HttpReply> getUser(const QString &accessToken);
+    // One request to the auth server with the user's token (AuthClientMfa.cpp).
+    QFuture<HttpReply> send(QByteArray method, const QString &path, const QJsonObject &body,
+                            const QString &bearer);
+    // The session of a token response (AuthClientMfa.cpp).
+    QFuture<Session> sessionFrom(const QFuture<HttpReply> &reply);
+    // A success whose body is not read, else AuthApiError (AuthClientMfa.cpp).
+    QFuture<void> sendExpectingSuccess(QByteArray method, const QString &path,
+                                       const QJsonObject &body, const QString &bearer);
     QFuture<Session> tokenGrant(QLatin1StringView grantType, const QJsonObject &body,
                                 std::chrono::milliseconds timeout = {});
     QFuture<SignInResult> checkProfile(QFuture<HttpReply> tokenReply, const QString &provider);

@@ -69,6 +69,20 @@ public:
         Refused,     // the server said no; errorCode() says why
         SessionGone, // isSessionGone(): the caller should treat the user as signed out
         KeyRefused,  // isKeyRefused(): the gateway refused the API key; the session is fine
+        // Two-step verification and account changes (docs/wire.md), one per
+        // answer the program words differently:
+        MfaVerificationFailed,      // mfa_verification_failed: wrong (or reused) code
+        MfaChallengeExpired,        // mfa_challenge_expired (or already used): challenge again
+        TooManyFactors,             // too_many_enrolled_mfa_factors
+        InsufficientAal,            // insufficient_aal: verify a second factor first
+        SingleIdentityNotDeletable, // single_identity_not_deletable: the last identity stays
+        ManualLinkingDisabled,      // manual_linking_disabled
+        EmailExists,                // email_exists: another account has this address
+        ReauthenticationNeeded,     // reauthentication_needed: ask for a code (reauthenticate)
+        ReauthenticationInvalid,    // reauthentication_not_valid: that code is wrong or spent
+        FactorNotFound,             // mfa_factor_not_found: removed meanwhile
+        FactorNameConflict,         // mfa_factor_name_conflict: choose another name
+        EmailRateLimited,           // over_email_send_rate_limit; see retryAfterSeconds()
     };
 
     AuthApiError(int httpStatus, const QString &errorCode, const QString &message,

@@ -2,6 +2,7 @@
 
 #include <exegia/auth/AuthOptions.h>
 #include <exegia/auth/CurrentUser.h>
+#include <exegia/auth/Mfa.h>
 #include <exegia/auth/Session.h>
 #include <exegia/auth/TokenStore.h>
 
@@ -112,6 +113,13 @@ public:
     // The future says whether it was stored (false: memory only).
     QFuture<bool> signIn(const Session &session);
 
+    // Makes an upgraded session of the signed-in user current: the aal2
+    // session of AuthClient::verifyFactor, the one verifyEmailChange gives.
+    // Stored like a refresh's; emits refreshed (not signedIn) and
+    // assuranceChanged when the level moved. Not signed in, or another
+    // user's session: the same as signIn().
+    QFuture<bool> adoptSession(const Session &session);
+
     // A valid access token. Fails with SessionError (not signed in, or
     // signed out while waiting), AuthApiError (token refused: signedOut was
     // emitted) or NetworkError (expired and the server unreachable; the
@@ -135,6 +143,11 @@ public:
     // False once the store failed (reset by signIn() and restore()).
     bool isPersistent() const;
     bool isRefreshing() const;
+    // The current session's assurance level (None when signed out), from
+    // its access token's claims: AuthClient::assuranceLevel. A refresh
+    // keeps aal2 (the server carries it in the session).
+    AssuranceLevel assuranceLevel() const;
+    AssuranceInfo assurance() const;
 
     // Tests only: replace the wall clock to simulate a sleep.
     void setWallClockForTesting(std::function<QDateTime()> now);
@@ -161,6 +174,10 @@ Q_SIGNALS:
     // network, 5xx, 429); the session is kept and the refresh retried.
     // `detail` is the error's what(): English, for logs.
     void refreshFailed(const QString &detail);
+    // The session's assurance level changed: after adoptSession (verify),
+    // a sign-in, a refresh that changed it (a factor removed elsewhere), or
+    // None on sign-out.
+    void assuranceChanged(exegia::auth::AssuranceLevel level);
     // The store failed: the session will not survive a restart. `detail`
     // is the error's what(), for logs.
     void persistenceUnavailable(const QString &detail);
@@ -168,6 +185,8 @@ Q_SIGNALS:
 private:
     struct Private;
     void adopt(const Session &session, bool isNew);
+    void setAssurance(AssuranceLevel level);
+    QFuture<bool> replaceSession(const Session &session, bool isNew);
     QFuture<bool> persist(const Session &session);
     QFuture<void> clearStore();
     void markUnavailable(const QString &message);
