@@ -7,9 +7,6 @@
 #include <QDateTime>
 #include <QDeadlineTimer>
 
-#include <liboath/oath.h>
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
 
 #include <cstdlib>
 
@@ -107,29 +104,6 @@ bool injectFault(const exegia::test::EmulatorProcess &emulator, const QString &m
 QString otherCode(const QString &code)
 {
     return code == QLatin1String("000000") ? QStringLiteral("111111") : QStringLiteral("000000");
-}
-
-QString totpCode(const QString &secret, int stepsAhead)
-{
-    const QByteArray base32 = secret.toLatin1();
-    char *key = nullptr;
-    size_t keyLength = 0;
-    oath_init();
-    if (oath_base32_decode(base32.constData(), size_t(base32.size()), &key, &keyLength) != OATH_OK)
-        return {};
-    const quint64 counter = quint64(QDateTime::currentSecsSinceEpoch() / 30 + stepsAhead);
-    unsigned char message[8];
-    for (int i = 0; i < 8; ++i)
-        message[i] = static_cast<unsigned char>(counter >> (8 * (7 - i)));
-    unsigned char mac[EVP_MAX_MD_SIZE];
-    unsigned int macLength = 0;
-    HMAC(EVP_sha1(), key, int(keyLength), message, sizeof message, mac, &macLength);
-    std::free(key);
-    // RFC 4226 dynamic truncation.
-    const int offset = mac[macLength - 1] & 0x0f;
-    const quint32 binary = (quint32(mac[offset] & 0x7f) << 24) | (quint32(mac[offset + 1]) << 16) |
-                           (quint32(mac[offset + 2]) << 8) | quint32(mac[offset + 3]);
-    return QString::number(binary % 1000000).rightJustified(6, u'0');
 }
 
 } // namespace guitest

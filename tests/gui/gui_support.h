@@ -1,5 +1,7 @@
 #pragma once
 
+#include "TestTotp.h"
+
 #include "EmulatorProcess.h"
 
 #include <exegia/auth/ClientConfig.h>
@@ -35,11 +37,10 @@ bool injectFault(const exegia::test::EmulatorProcess &emulator, const QString &m
 // A code that is not `code` (for wrong-code tests).
 QString otherCode(const QString &code);
 
-// The RFC 6238 code (SHA-1, 6 digits, 30 s) of the base32 `secret` for the
-// step `stepsAhead` after now: base32 from liboath, HMAC from OpenSSL, so
-// it is computed independently of the emulator. The emulator accepts one
-// step either way and refuses a step at or before the last it accepted, so
-// each new code a test needs is one step further.
-QString totpCode(const QString &secret, int stepsAhead = 0);
+// The RFC 6238 code of a base32 secret, `steps` 30 s steps from now
+// (tests/support/TestTotp.h). The emulator accepts one step either way and
+// refuses a step at or before the last it accepted, so each new code a
+// test needs is one step further.
+using exegia::test::totpCode;
 
 } // namespace guitest
