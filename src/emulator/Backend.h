@@ -33,7 +33,7 @@ struct Config
     int emailCooldown = 60;
     int refreshReuseInterval = 10;
     int flowExp = 300;
-    int idTokenExp = 3600; // the local identity provider's ID tokens
+    int idTokenExp = 3600;     // the local identity provider's ID tokens
     int mfaChallengeExp = 300; // GoTrue's MFA_CHALLENGE_EXPIRY_DURATION
     bool mfaMigration = false; // /rest/v1 as with supabase/migrations/*_users_mfa.sql
     bool anonymousEnabled = true;

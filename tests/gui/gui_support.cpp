@@ -7,7 +7,6 @@
 #include <QDateTime>
 #include <QDeadlineTimer>
 
-
 #include <cstdlib>
 
 using namespace Qt::StringLiterals;
