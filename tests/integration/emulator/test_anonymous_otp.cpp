@@ -319,13 +319,16 @@ TEST(OtpOptions, CodeExpiresAfterOtpExp)
 
 TEST(OtpOptions, NewCodeAfterTheCooldownReplacesTheOldOne)
 {
-    EXEGIA_START_EMU(e, QStringLiteral("--email-cooldown"), QStringLiteral("1"));
+    // The emulator counts the cooldown in whole seconds: with 1 s, a second
+    // request that crosses a second boundary (even 10 ms later) is already
+    // allowed. 2 s keeps the early one inside; 2.2 s always ends it.
+    EXEGIA_START_EMU(e, QStringLiteral("--email-cooldown"), QStringLiteral("2"));
     const QString email = uniqueEmail(QStringLiteral("again"));
     ASSERT_EQ(e.requestOtp(email).status, 200);
     const QString first = e.latestCode(email);
     const HttpResponse early = e.requestOtp(email);
     EXPECT_EQ(early.status, 429) << qPrintable(dump(early));
-    waitOutClock(1200);
+    waitOutClock(2200);
     const HttpResponse later = e.requestOtp(email);
     ASSERT_EQ(later.status, 200) << qPrintable(dump(later));
     const QJsonArray list = e.messages(email);
