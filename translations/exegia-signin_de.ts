@@ -532,8 +532,6 @@
         <translation>Diese Authenticator-App ist für Ihr Konto nicht mehr eingerichtet. Laden Sie neu und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <source>An authenticator app with this name is already set up. Choose another name.</source>
-        <translation>Eine Authenticator-App mit diesem Namen ist bereits eingerichtet. Wählen Sie einen anderen Namen.</translation>
         <source>Your sign-in has expired. Please try again; if it keeps happening, sign in again.</source>
         <translation>Ihre Anmeldung ist abgelaufen. Bitte versuchen Sie es erneut; wenn das wieder passiert, melden Sie sich erneut an.</translation>
     </message>
@@ -544,6 +542,10 @@
     <message>
         <source>Your sign-in could not be verified with this project&apos;s keys. Check the project address in Settings, then sign in again.</source>
         <translation>Ihre Anmeldung konnte mit den Schlüsseln dieses Projekts nicht bestätigt werden. Prüfen Sie die Projektadresse in den Einstellungen und melden Sie sich dann erneut an.</translation>
+    </message>
+    <message>
+        <source>An authenticator app with this name is already set up. Choose another name.</source>
+        <translation>Eine Authenticator-App mit diesem Namen ist bereits eingerichtet. Wählen Sie einen anderen Namen.</translation>
     </message>
 </context>
 <context>

@@ -532,8 +532,6 @@
         <translation>Cette application d’authentification n’est plus configurée pour votre compte. Actualisez et réessayez.</translation>
     </message>
     <message>
-        <source>An authenticator app with this name is already set up. Choose another name.</source>
-        <translation>Une application d’authentification portant ce nom est déjà configurée. Choisissez un autre nom.</translation>
         <source>Your sign-in has expired. Please try again; if it keeps happening, sign in again.</source>
         <translation>Votre connexion a expiré. Veuillez réessayer ; si cela se reproduit, reconnectez-vous.</translation>
     </message>
@@ -544,6 +542,10 @@
     <message>
         <source>Your sign-in could not be verified with this project&apos;s keys. Check the project address in Settings, then sign in again.</source>
         <translation>Votre connexion n’a pas pu être vérifiée avec les clés de ce projet. Vérifiez l’adresse du projet dans les paramètres, puis reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>An authenticator app with this name is already set up. Choose another name.</source>
+        <translation>Une application d’authentification portant ce nom est déjà configurée. Choisissez un autre nom.</translation>
     </message>
 </context>
 <context>

@@ -275,6 +275,39 @@ TEST(Translations, GermanAndFrenchAreCompiledIn)
     EXPECT_TRUE(ErrorText::forHttpStatus(500).startsWith(QStringLiteral("The server")));
 }
 
+TEST(Translations, EveryAccountSecurityErrorIsTranslated)
+{
+    // The sentences of the two-step, identity and email-change errors, in
+    // English and then in German and French: each one is translated.
+    const char *const codes[] = {"mfa_verification_failed",
+                                 "mfa_challenge_expired",
+                                 "too_many_enrolled_mfa_factors",
+                                 "insufficient_aal",
+                                 "single_identity_not_deletable",
+                                 "manual_linking_disabled",
+                                 "email_exists",
+                                 "reauthentication_needed",
+                                 "reauthentication_not_valid",
+                                 "mfa_factor_not_found",
+                                 "mfa_factor_name_conflict",
+                                 "over_email_send_rate_limit"};
+    auto sentences = [&] {
+        QStringList out;
+        for (const char *code : codes)
+            out << ErrorText::describe(AuthApiError(422, QString::fromLatin1(code), u"m"_s)).text;
+        return out;
+    };
+    ASSERT_TRUE(Translations::install(QLocale(u"en"_s)));
+    const QStringList english = sentences();
+    for (const QString &language : {u"de"_s, u"fr"_s}) {
+        ASSERT_TRUE(Translations::install(QLocale(language)));
+        const QStringList translated = sentences();
+        for (qsizetype i = 0; i < english.size(); ++i)
+            EXPECT_NE(translated[i], english[i]) << language.toStdString() << ": " << codes[i];
+    }
+    Translations::install(QLocale(u"en"_s));
+}
+
 TEST(LocalBackend, StartsTheEmulatorAndStopsIt)
 {
     LocalBackend backend;
