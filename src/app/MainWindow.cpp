@@ -9,15 +9,9 @@
 #include "PageStyle.h"
 #include "pages/AccountPage.h"
 #include "pages/BackendFailedPage.h"
-#include "pages/BrowserPage.h"
-#include "pages/CodePage.h"
-#include "pages/EmailChangePage.h"
+#include "pages/FormPages.h"
 #include "pages/LocalInboxDialog.h"
-#include "pages/RegisterPage.h"
-#include "pages/RestorePage.h"
-#include "pages/SecondFactorPage.h"
 #include "pages/SettingsDialog.h"
-#include "pages/SignInPage.h"
 
 #include <exegia/auth/KeychainTokenStore.h>
 

@@ -5,9 +5,7 @@
 #include "MainWindow.h"
 #include "gui_support.h"
 #include "pages/AccountPage.h"
-#include "pages/CodePage.h"
-#include "pages/RegisterPage.h"
-#include "pages/SignInPage.h"
+#include "pages/FormPages.h"
 
 #include <QLabel>
 #include <QLineEdit>

@@ -6,7 +6,6 @@
 
 #include "BackendController.h"
 #include "pages/BackendFailedPage.h"
-#include "pages/BrowserPage.h"
 
 #include <exegia/auth/MemoryTokenStore.h>
 
@@ -42,10 +41,9 @@ void capture(QtMsgType, const QMessageLogContext &context, const QString &messag
 QStringList filesTheAppWrites()
 {
     QStringList files;
-    for (const auto location :
-         {QStandardPaths::AppConfigLocation, QStandardPaths::AppDataLocation,
-          QStandardPaths::AppLocalDataLocation, QStandardPaths::CacheLocation,
-          QStandardPaths::GenericConfigLocation}) {
+    for (const auto location : {QStandardPaths::AppConfigLocation, QStandardPaths::AppDataLocation,
+                                QStandardPaths::AppLocalDataLocation, QStandardPaths::CacheLocation,
+                                QStandardPaths::GenericConfigLocation}) {
         QDirIterator it(QStandardPaths::writableLocation(location), QDir::Files | QDir::Hidden,
                         QDirIterator::Subdirectories);
         while (it.hasNext())

@@ -3,8 +3,6 @@
 #include "HeadlessBrowser.h"
 #include "gui_fixture.h"
 
-#include "pages/BrowserPage.h"
-
 #include <QClipboard>
 #include <QGuiApplication>
 

@@ -5,11 +5,7 @@
 
 #include "BackendController.h"
 #include "Translations.h"
-#include "pages/BrowserPage.h"
-#include "pages/EmailChangePage.h"
 #include "pages/LocalInboxDialog.h"
-#include "pages/RestorePage.h"
-#include "pages/SecondFactorPage.h"
 #include "pages/SettingsDialog.h"
 #include "pages/TotpDialog.h"
 

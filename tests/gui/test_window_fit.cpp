@@ -3,8 +3,6 @@
 // QT_SCALE_FACTOR=2, which leaves 960x540 logical pixels.
 #include "gui_fixture.h"
 
-#include "pages/EmailChangePage.h"
-#include "pages/SecondFactorPage.h"
 #include "pages/SettingsDialog.h"
 #include "pages/TotpDialog.h"
 

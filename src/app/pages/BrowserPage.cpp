@@ -1,4 +1,4 @@
-#include "BrowserPage.h"
+#include "FormPages.h"
 
 #include "AuthModel.h"
 #include "PageStyle.h"

@@ -1,4 +1,4 @@
-#include "CodePage.h"
+#include "FormPages.h"
 
 #include "Accessibility.h"
 #include "AuthModel.h"
@@ -15,15 +15,12 @@ CodePage::CodePage(AuthModel *authModel, QWidget *parent)
 {
     showHeaderMark(m_ui->markLabel);
 
-    auto verify = [this] { model()->verifyCode(m_ui->codeEdit->text()); };
-    connect(m_ui->verifyButton, &QPushButton::clicked, model(), verify);
-    Accessibility::setDefaultButton(m_ui->verifyButton, {m_ui->codeEdit});
-    connect(m_ui->resendButton, &QPushButton::clicked, model(), &AuthModel::resendCode);
-    clearErrorOnEdit(m_ui->codeEdit, AuthModel::Field::Code);
-    connect(m_ui->anotherEmailButton, &QPushButton::clicked, model(), &AuthModel::useAnotherEmail);
-    setFirstField(m_ui->codeEdit, FirstField::SelectText);
     // Esc goes back, the way "Use another email" does.
-    setWayBack(AuthModel::State::AwaitingCode, &AuthModel::useAnotherEmail);
+    setUpCodeEntry({m_ui->codeEdit, m_ui->verifyButton, &AuthModel::verifyCode,
+                    AuthModel::Field::Code, AuthModel::State::AwaitingCode,
+                    &AuthModel::useAnotherEmail});
+    connect(m_ui->resendButton, &QPushButton::clicked, model(), &AuthModel::resendCode);
+    connect(m_ui->anotherEmailButton, &QPushButton::clicked, model(), &AuthModel::useAnotherEmail);
 
     refreshOn({&AuthModel::stateChanged, &AuthModel::errorsChanged, &AuthModel::emailChanged,
                &AuthModel::noticeChanged});

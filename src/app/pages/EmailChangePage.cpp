@@ -1,4 +1,4 @@
-#include "EmailChangePage.h"
+#include "FormPages.h"
 
 #include "Accessibility.h"
 #include "AuthModel.h"
@@ -12,15 +12,12 @@ EmailChangePage::EmailChangePage(AuthModel *authModel, QWidget *parent)
     : FormPage(authModel, parent)
 {
     showHeaderMark(m_ui->markLabel);
-    auto verify = [this] { model()->verifyEmailChange(m_ui->codeEdit->text()); };
-    connect(m_ui->verifyButton, &QPushButton::clicked, model(), verify);
-    Accessibility::setDefaultButton(m_ui->verifyButton, {m_ui->codeEdit});
+    // Esc is Cancel: the address in use stays.
+    setUpCodeEntry({m_ui->codeEdit, m_ui->verifyButton, &AuthModel::verifyEmailChange,
+                    AuthModel::Field::EmailChangeCode, AuthModel::State::AwaitingEmailChangeCode,
+                    &AuthModel::cancelEmailChange});
     connect(m_ui->resendButton, &QPushButton::clicked, model(), &AuthModel::resendEmailChange);
     connect(m_ui->cancelButton, &QPushButton::clicked, model(), &AuthModel::cancelEmailChange);
-    clearErrorOnEdit(m_ui->codeEdit, AuthModel::Field::EmailChangeCode);
-    setFirstField(m_ui->codeEdit, FirstField::SelectText);
-    // Esc is Cancel: the address in use stays.
-    setWayBack(AuthModel::State::AwaitingEmailChangeCode, &AuthModel::cancelEmailChange);
     refreshOn({&AuthModel::stateChanged, &AuthModel::errorsChanged, &AuthModel::emailChanged,
                &AuthModel::noticeChanged});
     connect(model(), &AuthModel::resendCooldownChanged, this, &EmailChangePage::refreshCooldown);

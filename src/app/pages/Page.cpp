@@ -1,11 +1,13 @@
 #include "Page.h"
 
+#include "Accessibility.h"
 #include "PageStyle.h"
 
 #include <QEvent>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 
 namespace exegia::signin {
 
@@ -52,6 +54,16 @@ bool Page::goBack()
 void Page::clearErrorOnEdit(QLineEdit *edit, AuthModel::Field field)
 {
     connect(edit, &QLineEdit::textEdited, m_model, [this, field] { m_model->clearError(field); });
+}
+
+void Page::setUpCodeEntry(const CodeEntry &entry)
+{
+    connect(entry.verifyButton, &QPushButton::clicked, m_model,
+            [this, entry] { (m_model->*entry.verify)(entry.edit->text()); });
+    Accessibility::setDefaultButton(entry.verifyButton, {entry.edit});
+    clearErrorOnEdit(entry.edit, entry.field);
+    setFirstField(entry.edit, FirstField::SelectText);
+    setWayBack(entry.waiting, entry.back);
 }
 
 void Page::showHeaderMark(QLabel *label)

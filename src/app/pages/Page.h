@@ -8,6 +8,7 @@
 
 class QLabel;
 class QLineEdit;
+class QPushButton;
 
 namespace exegia::signin {
 
@@ -56,6 +57,22 @@ protected:
 
     // Typing in `edit` clears the model's error for `field`.
     void clearErrorOnEdit(QLineEdit *edit, AuthModel::Field field);
+
+    // A page that asks for a code (the emailed one, the authenticator's, the
+    // one sent to a new address): `verify` runs with the field's text on the
+    // button or Enter; typing clears the model's error for `field`; the
+    // cursor starts in the field with its text selected; Esc runs `back`
+    // while the model waits in `waiting`.
+    struct CodeEntry
+    {
+        QLineEdit *edit;
+        QPushButton *verifyButton;
+        void (AuthModel::*verify)(const QString &code);
+        AuthModel::Field field;
+        AuthModel::State waiting;
+        ModelAction back;
+    };
+    void setUpCodeEntry(const CodeEntry &entry);
 
     // refresh() on each of these model signals.
     using ModelSignal = void (AuthModel::*)();

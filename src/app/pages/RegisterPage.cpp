@@ -1,4 +1,4 @@
-#include "RegisterPage.h"
+#include "FormPages.h"
 
 #include "Accessibility.h"
 #include "AuthModel.h"

@@ -1,4 +1,4 @@
-#include "RestorePage.h"
+#include "FormPages.h"
 
 #include "Accessibility.h"
 #include "AuthModel.h"

@@ -1,4 +1,4 @@
-#include "SecondFactorPage.h"
+#include "FormPages.h"
 
 #include "Accessibility.h"
 #include "AuthModel.h"
@@ -10,14 +10,11 @@ SecondFactorPage::SecondFactorPage(AuthModel *authModel, QWidget *parent)
     : FormPage(authModel, parent)
 {
     showHeaderMark(m_ui->markLabel);
-    auto verify = [this] { model()->verifySecondFactor(m_ui->codeEdit->text()); };
-    connect(m_ui->verifyButton, &QPushButton::clicked, model(), verify);
-    Accessibility::setDefaultButton(m_ui->verifyButton, {m_ui->codeEdit});
-    connect(m_ui->cancelButton, &QPushButton::clicked, model(), &AuthModel::cancelSecondFactor);
-    clearErrorOnEdit(m_ui->codeEdit, AuthModel::Field::SecondFactor);
-    setFirstField(m_ui->codeEdit, FirstField::SelectText);
     // Esc is Cancel: the first factor alone does not open the account.
-    setWayBack(AuthModel::State::NeedsSecondFactor, &AuthModel::cancelSecondFactor);
+    setUpCodeEntry({m_ui->codeEdit, m_ui->verifyButton, &AuthModel::verifySecondFactor,
+                    AuthModel::Field::SecondFactor, AuthModel::State::NeedsSecondFactor,
+                    &AuthModel::cancelSecondFactor});
+    connect(m_ui->cancelButton, &QPushButton::clicked, model(), &AuthModel::cancelSecondFactor);
     refreshOn({&AuthModel::stateChanged, &AuthModel::errorsChanged});
     refresh();
 }

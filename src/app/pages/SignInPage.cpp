@@ -1,4 +1,4 @@
-#include "SignInPage.h"
+#include "FormPages.h"
 
 #include "Accessibility.h"
 #include "AuthModel.h"
