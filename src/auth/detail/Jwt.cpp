@@ -11,13 +11,25 @@ std::optional<QJsonObject> Jwt::payload(QStringView token)
     const QList<QStringView> parts = token.trimmed().split(u'.');
     if (parts.size() != 3 || parts[1].isEmpty())
         return std::nullopt;
-    const auto decoded = QByteArray::fromBase64Encoding(
-        parts[1].toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals |
-                                 QByteArray::AbortOnBase64DecodingErrors);
-    if (!decoded)
+    return jsonObject(fromBase64Url(parts[1].toLatin1()));
+}
+
+std::optional<QByteArray> Jwt::fromBase64Url(QByteArrayView text)
+{
+    auto decoded = QByteArray::fromBase64Encoding(text.toByteArray(),
+                                                  QByteArray::Base64UrlEncoding |
+                                                      QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded || text.contains('='))
+        return std::nullopt;
+    return *decoded;
+}
+
+std::optional<QJsonObject> Jwt::jsonObject(const std::optional<QByteArray> &bytes)
+{
+    if (!bytes)
         return std::nullopt;
     QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(*decoded, &error);
+    const QJsonDocument doc = QJsonDocument::fromJson(*bytes, &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
         return std::nullopt;
     return doc.object();

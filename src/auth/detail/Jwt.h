@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QJsonObject>
 #include <QStringView>
 
@@ -20,6 +21,12 @@ public:
     static QString subject(QStringView token);
     // The `role` claim, or empty.
     static QString role(QStringView token);
+
+    // One strict base64url segment (RFC 7515: the url alphabet, no padding)
+    // decoded, or nothing.
+    static std::optional<QByteArray> fromBase64Url(QByteArrayView text);
+    // `bytes` parsed as a JSON object, or nothing.
+    static std::optional<QJsonObject> jsonObject(const std::optional<QByteArray> &bytes);
 };
 
 } // namespace exegia::auth

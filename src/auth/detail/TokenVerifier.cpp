@@ -2,10 +2,10 @@
 
 #include <exegia/auth/Errors.h>
 
+#include "detail/Jwt.h"
 #include "detail/Wire.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 
 #include <openssl/bn.h>
 #include <openssl/core_names.h>
@@ -36,31 +36,9 @@ using EcdsaSignature = Owned<ECDSA_SIG, ECDSA_SIG_free>;
 constexpr int kP256CoordinateBytes = 32;
 constexpr int kMinRsaBits = 2048;
 
-// Strict base64url (RFC 7515: no padding, no other alphabet).
-std::optional<QByteArray> fromBase64Url(QByteArrayView text)
-{
-    auto decoded = QByteArray::fromBase64Encoding(text.toByteArray(),
-                                                  QByteArray::Base64UrlEncoding |
-                                                      QByteArray::AbortOnBase64DecodingErrors);
-    if (!decoded || text.contains('='))
-        return std::nullopt;
-    return *decoded;
-}
-
-std::optional<QJsonObject> jsonObject(const std::optional<QByteArray> &bytes)
-{
-    if (!bytes)
-        return std::nullopt;
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(*bytes, &error);
-    if (error.error != QJsonParseError::NoError || !doc.isObject())
-        return std::nullopt;
-    return doc.object();
-}
-
 QByteArray member(const QJsonObject &jwk, QLatin1StringView name)
 {
-    return fromBase64Url(jwk.value(name).toString().toLatin1()).value_or(QByteArray());
+    return Jwt::fromBase64Url(jwk.value(name).toString().toLatin1()).value_or(QByteArray());
 }
 
 // Builds a public key of `type` ("EC", "RSA") from the parameters in `build`.
@@ -156,9 +134,9 @@ SignedToken TokenVerifier::split(QStringView token)
     const QList<QByteArray> parts = ascii.split('.');
     if (parts.size() != 3 || token.size() != ascii.size())
         throw ClaimsError(Kind::Malformed, u"not a compact JWS"_s);
-    const std::optional<QJsonObject> header = jsonObject(fromBase64Url(parts[0]));
-    const std::optional<QJsonObject> payload = jsonObject(fromBase64Url(parts[1]));
-    const std::optional<QByteArray> signature = fromBase64Url(parts[2]);
+    const std::optional<QJsonObject> header = Jwt::jsonObject(Jwt::fromBase64Url(parts[0]));
+    const std::optional<QJsonObject> payload = Jwt::jsonObject(Jwt::fromBase64Url(parts[1]));
+    const std::optional<QByteArray> signature = Jwt::fromBase64Url(parts[2]);
     if (!header || !payload || !signature)
         throw ClaimsError(Kind::Malformed, u"a part of the token is not base64url JSON"_s);
     return {*header, *payload, parts[0] + '.' + parts[1], *signature};
