@@ -322,6 +322,9 @@ private:
     void startCooldown(int seconds);
     // A code is on its way: the code page, a new one after `cooldownSeconds`.
     void awaitCode(int cooldownSeconds, const QString &notice);
+    // "Send a new code" while the model waits in `waiting`: false while the
+    // cooldown runs; else errors cleared and the state `sending`.
+    bool startResend(State waiting, State sending);
     void finishSignIn(const exegia::auth::SignInResult &result);
     void enterSignedIn(const exegia::auth::CurrentUser &user);
     void sessionEnded(const QString &why);
@@ -380,6 +383,15 @@ private:
     void reloadUser(const QString &notice);
     // Challenge and verify `factorId` with `code`: the session raised to aal2.
     QFuture<exegia::auth::Session> proveFactor(const QString &factorId, const QString &code);
+    // The person's verified factor proven with `rawCode` while the model is
+    // in `waiting`: the raised session adopted, then `next(factorId)`; a
+    // refusal goes under `field`, back in `waiting`.
+    void proveVerifiedFactor(const QString &rawCode, State waiting, Field field, Action action,
+                             const std::function<void(const QString &factorId)> &next);
+    void removeVerifiedFactor(const QString &factorId);
+    // A new code for the pending email change (also for a guest, who has no
+    // current address to name).
+    QFuture<void> sendEmailChangeCodeAgain();
     // After a guest linked `provider`: the provider's name replaces the
     // default display name.
     void adoptProviderName(const QString &provider);

@@ -101,6 +101,23 @@ QFuture<Session> AuthModel::proveFactor(const QString &factorId, const QString &
     });
 }
 
+void AuthModel::proveVerifiedFactor(const QString &rawCode, State waiting, Field field,
+                                    Action action, const std::function<void(const QString &)> &next)
+{
+    const QString factorId = verifiedFactorId();
+    QString code;
+    if (!requireState({waiting}) || factorId.isEmpty() || !checkCode(rawCode, field, &code))
+        return;
+    setState(State::Busy, action);
+    run(
+        proveFactor(factorId, code),
+        [this, factorId, next](const Session &session) {
+            adoptUpgradedSession(session);
+            next(factorId);
+        },
+        [this, field, waiting](const ErrorInfo &e) { securityFailed(e, field, waiting); });
+}
+
 void AuthModel::reloadUser(const QString &notice)
 {
     run(
@@ -177,45 +194,27 @@ void AuthModel::cancelTwoStepSetup()
 
 void AuthModel::disableTwoStep(const QString &rawCode)
 {
-    const QString factorId = verifiedFactorId();
-    QString code;
-    if (!requireState({State::SignedIn}) || factorId.isEmpty() ||
-        !checkCode(rawCode, Field::TwoStep, &code))
-        return;
-    setState(State::Busy, Action::DisableTwoStep);
     // The code proves the person holds the factor (and raises an aal1
     // session to aal2, which removing a verified factor needs).
+    proveVerifiedFactor(rawCode, State::SignedIn, Field::TwoStep, Action::DisableTwoStep,
+                        [this](const QString &factorId) { removeVerifiedFactor(factorId); });
+}
+
+void AuthModel::removeVerifiedFactor(const QString &factorId)
+{
     run(
-        proveFactor(factorId, code),
-        [this, factorId](const Session &session) {
-            adoptUpgradedSession(session);
-            run(
-                withToken([this, factorId](const QString &token) {
-                    return m_client->unenrollFactor(token, factorId);
-                }),
-                [this] { reloadUser(tr("Two-step verification is off.")); },
-                [this](const ErrorInfo &e) { securityFailed(e, Field::TwoStep, State::SignedIn); });
-        },
+        withToken([this, factorId](const QString &token) {
+            return m_client->unenrollFactor(token, factorId);
+        }),
+        [this] { reloadUser(tr("Two-step verification is off.")); },
         [this](const ErrorInfo &e) { securityFailed(e, Field::TwoStep, State::SignedIn); });
 }
 
 void AuthModel::verifySecondFactor(const QString &rawCode)
 {
-    const QString factorId = verifiedFactorId();
-    QString code;
-    if (!requireState({State::NeedsSecondFactor}) || factorId.isEmpty() ||
-        !checkCode(rawCode, Field::SecondFactor, &code))
-        return;
-    setState(State::Busy, Action::VerifySecondFactor);
-    run(
-        proveFactor(factorId, code),
-        [this](const Session &session) {
-            adoptUpgradedSession(session);
-            enterAfterSecondFactor();
-        },
-        [this](const ErrorInfo &e) {
-            securityFailed(e, Field::SecondFactor, State::NeedsSecondFactor);
-        });
+    proveVerifiedFactor(rawCode, State::NeedsSecondFactor, Field::SecondFactor,
+                        Action::VerifySecondFactor,
+                        [this](const QString &) { enterAfterSecondFactor(); });
 }
 
 void AuthModel::enterAfterSecondFactor()
@@ -331,13 +330,10 @@ void AuthModel::verifyEmailChange(const QString &rawCode)
 
 void AuthModel::resendEmailChange()
 {
-    if (!requireState({State::AwaitingEmailChangeCode}) || resendCooldown() > 0)
+    if (!startResend(State::AwaitingEmailChangeCode, State::Busy))
         return;
-    clearErrors();
-    setState(State::Busy, Action::ResendCode);
-    // The server finds the pending change by the current address.
     run(
-        m_client->resend(ResendType::EmailChange, userEmail()),
+        sendEmailChangeCodeAgain(),
         [this] {
             startCooldown(m_env.resendSeconds);
             setState(State::AwaitingEmailChangeCode);
@@ -345,13 +341,27 @@ void AuthModel::resendEmailChange()
                           .arg(m_pendingEmail));
         },
         [this](const ErrorInfo &e) {
-            if (e.code == QLatin1String("over_email_send_rate_limit")) {
+            if (e.isEmailCooldown()) {
                 startCooldown(e.retryAfterSeconds.value_or(60));
                 setState(State::AwaitingEmailChangeCode);
                 return;
             }
             securityFailed(e, Field::EmailChangeCode, State::AwaitingEmailChangeCode);
         });
+}
+
+QFuture<void> AuthModel::sendEmailChangeCodeAgain()
+{
+    // The server finds a pending change by the current address. A guest has
+    // none: asking for the same change again sends a new code the same way.
+    const QString current = userEmail();
+    if (!current.isEmpty())
+        return m_client->resend(ResendType::EmailChange, current);
+    const QString pending = m_pendingEmail;
+    return withToken([this, pending](const QString &token) {
+               return m_client->requestEmailChange(token, pending);
+           })
+        .then([](const User &) {});
 }
 
 void AuthModel::cancelEmailChange()

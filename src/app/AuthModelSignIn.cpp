@@ -66,7 +66,7 @@ void AuthModel::requestCode(const QString &rawEmail)
             awaitCode(m_env.resendSeconds, tr("We sent a 6-digit code to %1.").arg(m_email));
         },
         [this](const ErrorInfo &e) {
-            if (e.code == QLatin1String("over_email_send_rate_limit")) {
+            if (e.isEmailCooldown()) {
                 // A code went out moments ago and is still valid: let the
                 // person enter it, and show when a new one can be sent.
                 awaitCode(
@@ -86,12 +86,19 @@ void AuthModel::awaitCode(int cooldownSeconds, const QString &notice)
     setNotice(notice);
 }
 
+bool AuthModel::startResend(State waiting, State sending)
+{
+    if (!requireState({waiting}) || resendCooldown() > 0)
+        return false;
+    clearErrors();
+    setState(sending, Action::ResendCode);
+    return true;
+}
+
 void AuthModel::resendCode()
 {
-    if (!requireState({State::AwaitingCode}) || resendCooldown() > 0)
+    if (!startResend(State::AwaitingCode, State::SendingCode))
         return;
-    clearErrors();
-    setState(State::SendingCode, Action::ResendCode);
     run(
         m_client->requestEmailOtp(m_email),
         [this](const OtpResponse &) {
@@ -101,7 +108,7 @@ void AuthModel::resendCode()
         },
         [this](const ErrorInfo &e) {
             setState(State::AwaitingCode);
-            if (e.code == QLatin1String("over_email_send_rate_limit")) {
+            if (e.isEmailCooldown()) {
                 // The page shows the live countdown; no stale seconds in text.
                 startCooldown(e.retryAfterSeconds.value_or(60));
                 clearNotice();

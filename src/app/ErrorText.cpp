@@ -81,6 +81,11 @@ QString claimsCode(ClaimsError::Kind kind)
 
 } // namespace
 
+bool ErrorInfo::isEmailCooldown() const
+{
+    return code == QLatin1String("over_email_send_rate_limit");
+}
+
 ErrorInfo ErrorText::unexpected()
 {
     return {tr("Something unexpected went wrong. Please try again."), std::nullopt, false,

@@ -23,6 +23,10 @@ struct ErrorInfo
     // The auth error_code, PostgREST code or "network"; for decisions, not display.
     QString code;
     int httpStatus = 0;
+
+    // The server will not send another email yet (over_email_send_rate_limit);
+    // retryAfterSeconds says when it will.
+    bool isEmailCooldown() const;
 };
 
 class ErrorText
