@@ -166,6 +166,27 @@ protected:
         ASSERT_TRUE(waitForPage<AccountPage>()) << model()->registerError().toStdString();
     }
 
+    // Email code sign-in of a registered address, up to the page after the
+    // code.
+    void signInWithEmail(const QString &email)
+    {
+        const QString code = requestCodeThroughUi(email);
+        ASSERT_EQ(code.size(), 6);
+        typeInto(edit<CodePage>("codeEdit"), code);
+        pressEnter(edit<CodePage>("codeEdit"));
+        ASSERT_TRUE(guitest::waitFor([&] {
+            return !model()->isBusy() && model()->state() != AuthModel::State::AwaitingCode;
+        }));
+    }
+
+    // Signs out from the account page, then in again with an email code.
+    void signInAgainWithEmail(const QString &email)
+    {
+        click(button<AccountPage>("signOutButton"));
+        ASSERT_TRUE(waitForPage<SignInPage>());
+        signInWithEmail(email);
+    }
+
     void TearDown() override { window.reset(); }
 
     // The question a guest gets before signing out, once it is on screen.

@@ -56,17 +56,6 @@ protected:
         return secret;
     }
 
-    // Email code sign-in of a registered address, up to the page after it.
-    void signInWithEmail(const QString &email)
-    {
-        const QString code = requestCodeThroughUi(email);
-        ASSERT_EQ(code.size(), 6);
-        typeInto(edit<CodePage>("codeEdit"), code);
-        pressEnter(edit<CodePage>("codeEdit"));
-        ASSERT_TRUE(
-            waitFor([&] { return !model()->isBusy() && model()->state() != State::AwaitingCode; }));
-    }
-
     QList<exegia::auth::Factor> serverFactors() const
     {
         exegia::auth::ClientConfig config;
@@ -137,10 +126,7 @@ TEST_F(SecurityGuiTest, SignInAsksForTheAuthenticatorCodeBeforeTheAccount)
     registerThroughUi(email, u"Grace"_s);
     const QString secret = turnOnTwoStep();
     ASSERT_FALSE(secret.isEmpty());
-    click(button<AccountPage>("signOutButton"));
-    ASSERT_TRUE(waitForPage<SignInPage>());
-
-    signInWithEmail(email);
+    signInAgainWithEmail(email);
     ASSERT_TRUE(waitForPage<SecondFactorPage>()) << model()->codeError().toStdString();
     EXPECT_EQ(model()->state(), State::NeedsSecondFactor);
     auto *code = edit<SecondFactorPage>("codeEdit");
@@ -167,9 +153,7 @@ TEST_F(SecurityGuiTest, CancelOnTheTwoStepPageSignsOut)
     const QString email = uniqueEmail(u"mfa-cancel"_s);
     registerThroughUi(email, u"Cancel"_s);
     ASSERT_FALSE(turnOnTwoStep().isEmpty());
-    click(button<AccountPage>("signOutButton"));
-    ASSERT_TRUE(waitForPage<SignInPage>());
-    signInWithEmail(email);
+    signInAgainWithEmail(email);
     ASSERT_TRUE(waitForPage<SecondFactorPage>());
     click(button<SecondFactorPage>("cancelButton"));
     ASSERT_TRUE(waitForPage<SignInPage>());
@@ -188,9 +172,7 @@ TEST_F(SecurityGuiTest, ARestoredFirstFactorSessionLandsOnTheTwoStepPage)
     registerThroughUi(email, u"Restored"_s);
     const QString secret = turnOnTwoStep();
     ASSERT_FALSE(secret.isEmpty());
-    click(button<AccountPage>("signOutButton"));
-    ASSERT_TRUE(waitForPage<SignInPage>());
-    signInWithEmail(email);
+    signInAgainWithEmail(email);
     ASSERT_TRUE(waitForPage<SecondFactorPage>());
 
     // The app closes at the two-step page and starts again.
@@ -383,9 +365,7 @@ TEST_F(SecurityGuiTest, UnderTheMfaRowPolicyTheCodeComesBeforeTheProfile)
     registerThroughUi(email, u"Policy"_s);
     const QString secret = turnOnTwoStep();
     ASSERT_FALSE(secret.isEmpty());
-    click(button<AccountPage>("signOutButton"));
-    ASSERT_TRUE(waitForPage<SignInPage>());
-    signInWithEmail(email);
+    signInAgainWithEmail(email);
     ASSERT_TRUE(waitForPage<SecondFactorPage>()) << model()->codeError().toStdString();
     typeInto(edit<SecondFactorPage>("codeEdit"), totpCode(secret, 1));
     pressEnter(edit<SecondFactorPage>("codeEdit"));

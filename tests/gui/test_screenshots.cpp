@@ -239,11 +239,7 @@ protected:
         window->activateWindow();
         ASSERT_TRUE(QTest::qWaitForWindowActive(window.get()));
 
-        click(button<AccountPage>("signOutButton"));
-        ASSERT_TRUE(waitForPage<SignInPage>());
-        const QString again = requestCodeThroughUi(email);
-        typeInto(edit<CodePage>("codeEdit"), again);
-        pressEnter(edit<CodePage>("codeEdit"));
+        signInAgainWithEmail(email);
         ASSERT_TRUE(waitForPage<SecondFactorPage>());
         shot(QStringLiteral("35-second-factor"));
         typeInto(edit<SecondFactorPage>("codeEdit"), otherCode(totpCode(secret, 1)));

@@ -138,11 +138,7 @@ TEST_F(GuiTest, TheSecurityScreensFitAt200Percent)
     pressEnter(code);
     ASSERT_TRUE(waitFor([&] { return model()->isTwoStepEnabled() && !model()->isBusy(); }));
 
-    click(button<AccountPage>("signOutButton"));
-    ASSERT_TRUE(waitForPage<SignInPage>());
-    const QString again = requestCodeThroughUi(email);
-    typeInto(edit<CodePage>("codeEdit"), again);
-    pressEnter(edit<CodePage>("codeEdit"));
+    signInAgainWithEmail(email);
     ASSERT_TRUE(waitForPage<SecondFactorPage>());
     expectFooterInside(window.get());
     EXPECT_TRUE(window->grab().save(dir + u"/200-07-second-factor.png"_s));
