@@ -1,5 +1,5 @@
 // The browser loop's callback: the query string the loopback listener
-// receives, decoded the way QOAuthHttpServerReplyHandler hands it over (one
+// receives, decoded the way detail::LoopbackReplyHandler hands it over (one
 // map entry per item, percent-decoded), then BrowserFlow::parseCallback.
 #include "FuzzSupport.h"
 
