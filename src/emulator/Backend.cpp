@@ -277,14 +277,23 @@ bool Backend::isIdpProvider(const QString &provider)
     return provider == u"google" || provider == u"apple";
 }
 
+namespace {
+qint64 g_clockAdvance = 0; // seconds; only ever grows (one Backend per process)
+} // namespace
+
 qint64 Backend::now()
 {
-    return QDateTime::currentSecsSinceEpoch();
+    return QDateTime::currentSecsSinceEpoch() + g_clockAdvance;
 }
 
 QString Backend::isoNow()
 {
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    return QDateTime::currentDateTimeUtc().addSecs(g_clockAdvance).toString(Qt::ISODateWithMs);
+}
+
+void Backend::advanceClock(qint64 seconds)
+{
+    g_clockAdvance += seconds;
 }
 
 QString Backend::isoTime(qint64 unixSeconds)

@@ -95,8 +95,12 @@ public:
     const crypto::KeyPair &idpKey();
     const QString &idpKeyId();
 
+    // The emulator's clock: the system's, plus what tests moved it forward
+    // by (POST /_emulator/clock), so expiry and cooldowns are tested
+    // without waiting for them.
     static qint64 now();
     static QString isoNow();
+    static void advanceClock(qint64 seconds);
     static QString isoTime(qint64 unixSeconds);
 
 private:

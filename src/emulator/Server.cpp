@@ -127,6 +127,8 @@ Server::Server(Backend &backend, QObject *parent)
           });
     route("POST", u"/_emulator/faults"_s, Access::ServiceRole,
           [this](const Request &r) { return addFault(r); });
+    route("POST", u"/_emulator/clock"_s, Access::ServiceRole,
+          [this](const Request &r) { return advanceClock(r); });
 }
 
 void Server::route(const QByteArray &method, const QString &path, Access access, Handler handler)
@@ -239,6 +241,19 @@ Reply Server::addFault(const Request &request)
                          u"A fault needs a path, a status between 100 and 599 and a count"_s);
     m_faults.append({body.value(u"method").toString().toUpper().toLatin1(), path, status, times});
     return Reply::empty(204);
+}
+
+Reply Server::advanceClock(const Request &request)
+{
+    // Forward only, at most a day per call: tokens, codes, challenges and
+    // cooldowns expire as if the time had passed.
+    const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+    const qint64 seconds = body.value(u"advance_seconds").toInteger(-1);
+    if (seconds < 0 || seconds > 86400)
+        return authError(request, 400, u"validation_failed"_s,
+                         u"advance_seconds must be between 0 and 86400"_s);
+    Backend::advanceClock(seconds);
+    return Reply::json(200, QJsonObject{{u"now"_s, Backend::now()}});
 }
 
 Reply Server::dispatch(const Request &request)

@@ -64,6 +64,7 @@ private:
     void count(const Request &request);
     Reply stats(const Request &request) const;
     Reply addFault(const Request &request);
+    Reply advanceClock(const Request &request);
 
     Backend &m_backend;
     QList<Route> m_routes;

@@ -2,11 +2,9 @@
 
 #include "RecordingServer.h"
 
-#include <QDeadlineTimer>
 #include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QThread>
 #include <QUrlQuery>
 #include <QUuid>
 
@@ -92,11 +90,12 @@ QString AuthFixture::mailedCode(const QString &email)
     return messages.jsonArray().first().toObject().value(u"code").toString();
 }
 
-void AuthFixture::letServerClockPass(int ms)
+void AuthFixture::advanceServerClock(int seconds)
 {
-    const QDeadlineTimer deadline(ms);
-    while (!deadline.hasExpired())
-        QThread::msleep(std::min<qint64>(50, deadline.remainingTime()));
+    const HttpResponse r =
+        http.postJson(QUrl(emulator.urlString() + QStringLiteral("/_emulator/clock")),
+                      QJsonObject{{"advance_seconds", seconds}}, serviceHeaders());
+    ASSERT_EQ(r.status, 200) << r.body.toStdString();
 }
 
 int AuthFixture::deleteUser(const QString &userId)

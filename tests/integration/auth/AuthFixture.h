@@ -52,7 +52,9 @@ protected:
 
     // Lets real time pass, only for a server-side clock rule (a 1 s cooldown
     // or lifetime counted in whole seconds), never to wait for our code.
-    static void letServerClockPass(int ms);
+    // Moves the emulator's clock forward: expiry and cooldowns pass without
+    // waiting (the emulator counts whole seconds).
+    void advanceServerClock(int seconds);
 
     Headers serviceHeaders() const;
     static QString uniqueEmail(const QString &tag);

@@ -7,7 +7,6 @@
 #include "RecordingServer.h"
 #include "detail/Pkce.h"
 
-#include <QThread>
 #include <QUrlQuery>
 
 using namespace exegia::auth;
@@ -59,7 +58,7 @@ TEST_F(NoReuse, SpentRefreshTokenIsRefused)
 {
     const AuthResponse guest = await(client->startAnonymousSession());
     await(client->refreshSession(guest.session.refreshToken));
-    QThread::msleep(2100);
+    advanceServerClock(2);
     auto e = awaitError<AuthApiError>(client->refreshSession(guest.session.refreshToken));
     ASSERT_TRUE(e);
     EXPECT_EQ(e->httpStatus(), 400);

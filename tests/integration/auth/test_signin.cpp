@@ -7,7 +7,6 @@
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
-#include <QThread>
 
 using namespace exegia::auth;
 using exegia::test::await;
@@ -174,7 +173,7 @@ TEST_F(SignInShortOtp, ExpiredCodeIsOtpExpired)
     const QString email = uniqueEmail(QStringLiteral("late"));
     await(client->requestEmailOtp(email));
     const QString code = mailedCode(email);
-    QThread::msleep(2100);
+    advanceServerClock(2);
     auto e = awaitError<AuthApiError>(client->verifyEmailOtp(email, code));
     ASSERT_TRUE(e);
     EXPECT_EQ(e->errorCode(), QStringLiteral("otp_expired"));

@@ -5,7 +5,6 @@
 #include <exegia/auth/Errors.h>
 
 #include <QJsonDocument>
-#include <QThread>
 
 using namespace exegia::auth;
 using exegia::test::await;
@@ -163,7 +162,7 @@ TEST_F(SignUp, GarbageTokenIsBadJwt)
 TEST_F(ShortTokens, ExpiredTokenIsBadJwt)
 {
     const AuthResponse guest = await(client->startAnonymousSession());
-    QThread::msleep(2100);
+    advanceServerClock(2);
     auto e = awaitError<AuthApiError>(client->getCurrentUserRecord(guest.session.accessToken));
     ASSERT_TRUE(e);
     EXPECT_EQ(e->errorCode(), QStringLiteral("bad_jwt"));

@@ -4,12 +4,10 @@
 
 #include <QCryptographicHash>
 #include <QDateTime>
-#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QMessageAuthenticationCode>
 #include <QRandomGenerator>
 #include <QRegularExpression>
-#include <QThread>
 
 #include <openssl/bn.h>
 #include <openssl/core_names.h>
@@ -79,14 +77,6 @@ QString uniqueEmail(const QString &tag)
 qint64 nowSecs()
 {
     return QDateTime::currentSecsSinceEpoch();
-}
-
-void waitOutClock(int ms)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < ms)
-        QThread::msleep(50);
 }
 
 QJsonObject jwtPart(const QString &jwt, int index)

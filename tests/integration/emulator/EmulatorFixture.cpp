@@ -138,6 +138,13 @@ HttpResponse Emu::postJson(const QString &path, const QJsonObject &body, const H
     return http.postJson(url(path), body, headers);
 }
 
+void Emu::advanceClock(int seconds)
+{
+    const HttpResponse r = postJson(QStringLiteral("/_emulator/clock"),
+                                    {{"advance_seconds", seconds}}, serviceHeaders());
+    EXPECT_EQ(r.status, 200) << qPrintable(dump(r));
+}
+
 bool Emu::healthy()
 {
     if (!proc.isRunning())

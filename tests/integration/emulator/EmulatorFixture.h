@@ -36,7 +36,6 @@ bool isUuid(const QString &s);
 QString uniqueEmail(const QString &tag);
 qint64 nowSecs();
 // Waits out a clock-based expiry (1-2 s options only): bounded, no polling of the server.
-void waitOutClock(int ms);
 
 // JWT parts: 0 = header, 1 = payload. Empty object when not decodable.
 QJsonObject jwtPart(const QString &jwt, int index);
@@ -106,6 +105,9 @@ public:
         return postJson(path, body, anonHeaders(versioned));
     }
     bool healthy();
+    // Moves the emulator's clock forward (POST /_emulator/clock): expiry and
+    // cooldowns pass without waiting. The emulator counts whole seconds.
+    void advanceClock(int seconds);
 
     // Auth flows.
     Session anonSignUp(const QJsonObject &data = {});

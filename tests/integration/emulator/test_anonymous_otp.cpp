@@ -311,7 +311,7 @@ TEST(OtpOptions, CodeExpiresAfterOtpExp)
     const QString email = uniqueEmail(QStringLiteral("exp"));
     ASSERT_EQ(e.requestOtp(email).status, 200);
     const QString code = e.latestCode(email);
-    waitOutClock(2200);
+    e.advanceClock(2);
     const HttpResponse r = e.verify(email, code);
     EXPECT_EQ(r.status, 403) << qPrintable(dump(r));
     EXPECT_EQ(errorCode(r), QStringLiteral("otp_expired"));
@@ -321,14 +321,14 @@ TEST(OtpOptions, NewCodeAfterTheCooldownReplacesTheOldOne)
 {
     // The emulator counts the cooldown in whole seconds: with 1 s, a second
     // request that crosses a second boundary (even 10 ms later) is already
-    // allowed. 2 s keeps the early one inside; 2.2 s always ends it.
+    // allowed. 2 s keeps the early one inside; moving the clock 2 s ends it.
     EXEGIA_START_EMU(e, QStringLiteral("--email-cooldown"), QStringLiteral("2"));
     const QString email = uniqueEmail(QStringLiteral("again"));
     ASSERT_EQ(e.requestOtp(email).status, 200);
     const QString first = e.latestCode(email);
     const HttpResponse early = e.requestOtp(email);
     EXPECT_EQ(early.status, 429) << qPrintable(dump(early));
-    waitOutClock(2200);
+    e.advanceClock(2);
     const HttpResponse later = e.requestOtp(email);
     ASSERT_EQ(later.status, 200) << qPrintable(dump(later));
     const QJsonArray list = e.messages(email);

@@ -29,6 +29,7 @@ const QList<Endpoint> &jsonEndpoints()
         {"POST", QStringLiteral("/rest/v1/users")},
         {"PATCH", QStringLiteral("/rest/v1/users?id=eq.00000000-0000-0000-0000-000000000000")},
         {"POST", QStringLiteral("/_emulator/faults")},
+        {"POST", QStringLiteral("/_emulator/clock")},
     };
     return list;
 }

@@ -165,7 +165,7 @@ TEST(BrowserOptions, FlowStateExpires)
     const BrowserLoop loop =
         e.pkceSignIn(kGoogle, uniqueEmail(QStringLiteral("flowexp")), verifier);
     ASSERT_TRUE(loop.reached() && !loop.code.isEmpty()) << qPrintable(loop.describe());
-    waitOutClock(2200);
+    e.advanceClock(2);
     const HttpResponse r = e.exchange(loop.code, verifier);
     EXPECT_EQ(r.status, 422) << qPrintable(dump(r));
     EXPECT_EQ(errorCode(r), QStringLiteral("flow_state_expired"));

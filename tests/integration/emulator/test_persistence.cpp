@@ -117,9 +117,9 @@ TEST(Persistence, SpentTokensStaySpentAndLogoutSticks)
         ASSERT_EQ(e.logout(loggedOut.accessToken).status, 204);
         EXPECT_EQ(e.proc.stop(), 0);
     }
-    waitOutClock(2200); // the reuse interval is counted in whole seconds
     EXEGIA_START_EMU(e2, QStringLiteral("--data"), dir.path(),
                      QStringLiteral("--refresh-reuse-interval"), QStringLiteral("1"));
+    e2.advanceClock(2); // past the reuse interval, counted in whole seconds
     EXPECT_EQ(e2.refresh(spent).raw.status, 400);
     EXPECT_EQ(errorCode(e2.refresh(loggedOut.refreshToken).raw),
               QStringLiteral("refresh_token_not_found"));
