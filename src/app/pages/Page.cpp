@@ -58,12 +58,17 @@ void Page::clearErrorOnEdit(QLineEdit *edit, AuthModel::Field field)
 
 void Page::setUpCodeEntry(const CodeEntry &entry)
 {
-    connect(entry.verifyButton, &QPushButton::clicked, m_model,
-            [this, entry] { (m_model->*entry.verify)(entry.edit->text()); });
+    m_codeEntry = entry;
+    connect(entry.verifyButton, &QPushButton::clicked, this, &Page::submitCode);
     Accessibility::setDefaultButton(entry.verifyButton, {entry.edit});
     clearErrorOnEdit(entry.edit, entry.field);
     setFirstField(entry.edit, FirstField::SelectText);
     setWayBack(entry.waiting, entry.back);
+}
+
+void Page::submitCode()
+{
+    (m_model->*m_codeEntry.verify)(m_codeEntry.edit->text());
 }
 
 void Page::showHeaderMark(QLabel *label)

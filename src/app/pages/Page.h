@@ -82,12 +82,17 @@ protected:
 
 private:
     bool goBack();
+    // The code entry's verify action with the field's text (a named slot:
+    // the member function pointer called inside a lambda trips GCC 12's
+    // -Wmaybe-uninitialized under -fsanitize=undefined).
+    void submitCode();
 
     AuthModel *m_model;
     QLineEdit *m_firstField = nullptr;
     FirstField m_firstFieldHow = FirstField::KeepText;
     AuthModel::State m_wayBackState = AuthModel::State::SignedOut;
     ModelAction m_wayBack = nullptr;
+    CodeEntry m_codeEntry{};
 };
 
 } // namespace exegia::signin
