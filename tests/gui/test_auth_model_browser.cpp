@@ -21,7 +21,10 @@ protected:
     void startAs(const QString &email, const QStringList &args = {
                                            QStringLiteral("--email-cooldown"), QStringLiteral("1")})
     {
-        env.launcher = browser.launcher();
+        env.launcher = [this, open = browser.launcher()](const QUrl &url) {
+            launched.append(url);
+            return open(url);
+        };
         env.providerParams.insert(QStringLiteral("login_hint"), email);
         start(args);
     }
@@ -59,7 +62,13 @@ TEST_F(BrowserModelTest, GoogleViaAuthorizeForANewUserNeedsSignUpThenAccount)
     ASSERT_TRUE(waitState(State::NeedsSignUp)) << model.signInError().toStdString();
     EXPECT_EQ(model.page(), AuthModel::Page::Register);
     EXPECT_TRUE(model.sessionManager()->isSignedIn());
-    EXPECT_EQ(requestCount(emulator, QStringLiteral("GET /auth/v1/authorize")), 1);
+    // Through Supabase's /authorize, opened once: counted where the app
+    // opens it. The server counted two GETs twice under load (once under
+    // the sanitizers) with one launch; Qt resends a GET whose connection
+    // closed before an answer, so the server's count is a lower bound.
+    ASSERT_EQ(launched.size(), 1);
+    EXPECT_EQ(launched.first().path(), QStringLiteral("/auth/v1/authorize"));
+    EXPECT_GE(requestCount(emulator, QStringLiteral("GET /auth/v1/authorize")), 1);
     model.createProfile(QStringLiteral("Nell"), {});
     ASSERT_TRUE(waitState(State::SignedIn)) << model.registerError().toStdString();
     EXPECT_EQ(model.displayName(), QStringLiteral("Nell"));
