@@ -18,9 +18,8 @@ CodePage::CodePage(AuthModel *authModel, QWidget *parent)
     // Esc goes back, the way "Use another email" does.
     setUpCodeEntry({m_ui->codeEdit, m_ui->verifyButton, &AuthModel::verifyCode,
                     AuthModel::Field::Code, AuthModel::State::AwaitingCode,
-                    &AuthModel::useAnotherEmail});
+                    m_ui->anotherEmailButton, &AuthModel::useAnotherEmail});
     connect(m_ui->resendButton, &QPushButton::clicked, model(), &AuthModel::resendCode);
-    connect(m_ui->anotherEmailButton, &QPushButton::clicked, model(), &AuthModel::useAnotherEmail);
 
     refreshOn({&AuthModel::stateChanged, &AuthModel::errorsChanged, &AuthModel::emailChanged,
                &AuthModel::noticeChanged});

@@ -15,9 +15,8 @@ EmailChangePage::EmailChangePage(AuthModel *authModel, QWidget *parent)
     // Esc is Cancel: the address in use stays.
     setUpCodeEntry({m_ui->codeEdit, m_ui->verifyButton, &AuthModel::verifyEmailChange,
                     AuthModel::Field::EmailChangeCode, AuthModel::State::AwaitingEmailChangeCode,
-                    &AuthModel::cancelEmailChange});
+                    m_ui->cancelButton, &AuthModel::cancelEmailChange});
     connect(m_ui->resendButton, &QPushButton::clicked, model(), &AuthModel::resendEmailChange);
-    connect(m_ui->cancelButton, &QPushButton::clicked, model(), &AuthModel::cancelEmailChange);
     refreshOn({&AuthModel::stateChanged, &AuthModel::errorsChanged, &AuthModel::emailChanged,
                &AuthModel::noticeChanged});
     connect(model(), &AuthModel::resendCooldownChanged, this, &EmailChangePage::refreshCooldown);

@@ -63,6 +63,7 @@ void Page::setUpCodeEntry(const CodeEntry &entry)
     Accessibility::setDefaultButton(entry.verifyButton, {entry.edit});
     clearErrorOnEdit(entry.edit, entry.field);
     setFirstField(entry.edit, FirstField::SelectText);
+    connect(entry.backButton, &QPushButton::clicked, m_model, entry.back);
     setWayBack(entry.waiting, entry.back);
 }
 

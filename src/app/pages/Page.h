@@ -61,8 +61,8 @@ protected:
     // A page that asks for a code (the emailed one, the authenticator's, the
     // one sent to a new address): `verify` runs with the field's text on the
     // button or Enter; typing clears the model's error for `field`; the
-    // cursor starts in the field with its text selected; Esc runs `back`
-    // while the model waits in `waiting`.
+    // cursor starts in the field with its text selected; `backButton` runs
+    // `back`, and so does Esc while the model waits in `waiting`.
     struct CodeEntry
     {
         QLineEdit *edit;
@@ -70,6 +70,7 @@ protected:
         void (AuthModel::*verify)(const QString &code);
         AuthModel::Field field;
         AuthModel::State waiting;
+        QPushButton *backButton;
         ModelAction back;
     };
     void setUpCodeEntry(const CodeEntry &entry);

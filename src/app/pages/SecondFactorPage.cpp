@@ -13,8 +13,7 @@ SecondFactorPage::SecondFactorPage(AuthModel *authModel, QWidget *parent)
     // Esc is Cancel: the first factor alone does not open the account.
     setUpCodeEntry({m_ui->codeEdit, m_ui->verifyButton, &AuthModel::verifySecondFactor,
                     AuthModel::Field::SecondFactor, AuthModel::State::NeedsSecondFactor,
-                    &AuthModel::cancelSecondFactor});
-    connect(m_ui->cancelButton, &QPushButton::clicked, model(), &AuthModel::cancelSecondFactor);
+                    m_ui->cancelButton, &AuthModel::cancelSecondFactor});
     refreshOn({&AuthModel::stateChanged, &AuthModel::errorsChanged});
     refresh();
 }
